@@ -1,0 +1,6 @@
+// The identity side of accounts: sign-up, sign-in, sessions, passwords and profile.
+export { changePassword, confirmPasswordReset, requestPasswordReset } from "./service/password.js";
+export { createConfirmedUser, ensurePlatformAdmin } from "./service/platform-admin.js";
+export { getMe, listSessions, revokeMySession, setActiveOrganization, updateProfile } from "./service/profile.js";
+export { confirmEmail, resendConfirmation, signup } from "./service/registration.js";
+export { login, logout, openSession, resolveActor } from "./service/sign-in.js";

@@ -1,0 +1,94 @@
+import { AppError } from "../../../../kernel/app-error.js";
+import type { Actor } from "../../../../kernel/auth.js";
+import type { AppContext } from "../../../../platform/context.js";
+import { listMembershipsOfUser } from "../../organizations/store.js";
+import type { LoginBody } from "../contract.js";
+import { dummyPasswordHash, hashToken, newToken, verifyPassword } from "../secrets.js";
+import * as store from "../store.js";
+
+export type NewSession = { token: string; expiresAt: Date; userId: string };
+export type ClientInfo = { ip: string | null; userAgent: string | null };
+
+/** Checks the password (throttled per address) and opens a session. */
+export async function login(ctx: AppContext, input: LoginBody, client: ClientInfo): Promise<NewSession> {
+  const { db } = ctx.database;
+  const now = ctx.clock.now();
+  const windowMs = ctx.login.failureWindowMinutes * 60_000;
+  const failures = await store.countLoginFailures(db, input.email, new Date(now.getTime() - windowMs));
+  if (failures.n >= ctx.login.maxFailuresPerEmail && failures.oldest) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((failures.oldest.getTime() + windowMs - now.getTime()) / 1000));
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    throw new AppError(
+      "too_many_requests",
+      `Too many failed sign-ins for this address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or reset your password.`,
+      { retryAfterSeconds },
+    );
+  }
+  const user = await store.findUserByEmail(db, input.email);
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !ok) {
+    await store.recordLoginFailure(db, input.email, client.ip, now);
+    throw new AppError("invalid_credentials", "Email or password is incorrect.");
+  }
+  if (!user.emailConfirmedAt) {
+    throw new AppError(
+      "email_not_confirmed",
+      "Please confirm your email address first: open the link we mailed you, or ask for a new one.",
+    );
+  }
+  await store.clearLoginFailures(db, input.email);
+  return openSession(ctx, user.id, client);
+}
+
+export async function openSession(ctx: AppContext, userId: string, client: ClientInfo): Promise<NewSession> {
+  const now = ctx.clock.now();
+  const { token, hash } = newToken();
+  const expiresAt = new Date(now.getTime() + ctx.sessionTtlHours * 3600_000);
+  const [first] = await listMembershipsOfUser(ctx.database.db, userId);
+  await store.insertSession(ctx.database.db, {
+    id: hash,
+    userId,
+    activeOrgId: first?.id ?? null,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, expiresAt, userId };
+}
+
+export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
+  await store.revokeSession(ctx.database.db, actor.userId, actor.sessionId, ctx.clock.now());
+}
+
+const TOUCH_EVERY_MS = 60_000;
+
+/** The signed-in actor for a session cookie, or null. Sessions slide: use extends them. */
+export async function resolveActor(ctx: AppContext, token: string): Promise<Actor | null> {
+  const { db } = ctx.database;
+  const now = ctx.clock.now();
+  const sessionId = hashToken(token);
+  const found = await store.findLiveSession(db, sessionId, now);
+  if (!found) return null;
+  const { session, user } = found;
+  const orgs = await listMembershipsOfUser(db, user.id);
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await store.touchSession(db, sessionId, {
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ctx.sessionTtlHours * 3600_000),
+    });
+  }
+  const memberships = new Map(orgs.map((o) => [o.id, o.role]));
+  const activeOrgId =
+    session.activeOrgId && memberships.has(session.activeOrgId) ? session.activeOrgId : (orgs[0]?.id ?? null);
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    isPlatformAdmin: user.isPlatformAdmin,
+    sessionId,
+    activeOrgId,
+    memberships,
+  };
+}

@@ -1,0 +1,150 @@
+import { and, count, desc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
+import type { Db } from "../../../platform/db/database.js";
+import { accountTokens, loginFailures, sessions, type TokenPurpose, users } from "./schema.js";
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email));
+  return row;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function insertUser(
+  db: Db,
+  values: { email: string; name: string; passwordHash: string; emailConfirmedAt?: Date; isPlatformAdmin?: boolean },
+): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  return row as UserRow;
+}
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  values: Partial<Pick<UserRow, "name" | "timeZone" | "passwordHash" | "emailConfirmedAt" | "isPlatformAdmin">>,
+  now: Date,
+): Promise<UserRow> {
+  const [row] = await db
+    .update(users)
+    .set({ ...values, updatedAt: now })
+    .where(eq(users.id, id))
+    .returning();
+  return row as UserRow;
+}
+
+export async function insertSession(db: Db, values: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+/** The live session and its user, or nothing when revoked or expired. */
+export async function findLiveSession(db: Db, id: string, now: Date) {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export async function touchSession(db: Db, id: string, values: { lastSeenAt: Date; expiresAt?: Date }) {
+  await db.update(sessions).set(values).where(eq(sessions.id, id));
+}
+
+export async function setSessionOrganization(db: Db, id: string, orgId: string | null) {
+  await db.update(sessions).set({ activeOrgId: orgId }).where(eq(sessions.id, id));
+}
+
+export async function listLiveSessions(db: Db, userId: string, now: Date): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Revokes one session of the user; returns false when there was none to revoke. */
+export async function revokeSession(db: Db, userId: string, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+/** Revokes every session of the user, except `keepId` when given. */
+export async function revokeOtherSessions(db: Db, userId: string, now: Date, keepId?: string) {
+  const keep = keepId ? ne(sessions.id, keepId) : undefined;
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), keep));
+}
+
+export async function insertToken(db: Db, values: typeof accountTokens.$inferInsert) {
+  await db.insert(accountTokens).values(values);
+}
+
+/** Marks an unused, unexpired token used and returns its user id; a second use finds nothing. */
+export async function consumeToken(db: Db, hash: string, purpose: TokenPurpose, now: Date) {
+  const [row] = await db
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(accountTokens.id, hash),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    )
+    .returning({ userId: accountTokens.userId });
+  return row?.userId;
+}
+
+/** Older links of the same purpose stop working when a new one is sent or one is used. */
+export async function expireTokens(db: Db, userId: string, purpose: TokenPurpose, now: Date) {
+  await db
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
+}
+
+export async function recordLoginFailure(db: Db, email: string, ip: string | null, at: Date) {
+  await db.insert(loginFailures).values({ email, ip, at });
+}
+
+export async function countLoginFailures(
+  db: Db,
+  email: string,
+  since: Date,
+): Promise<{ n: number; oldest: Date | null }> {
+  const rows = await db
+    .select({ at: loginFailures.at })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.email, email), gt(loginFailures.at, since)))
+    .orderBy(loginFailures.at);
+  return { n: rows.length, oldest: rows[0]?.at ?? null };
+}
+
+export async function clearLoginFailures(db: Db, email: string) {
+  await db.delete(loginFailures).where(eq(loginFailures.email, email));
+}
+
+/** Housekeeping: drop expired sessions, used tokens and old failures. */
+export async function pruneExpired(db: Db, now: Date) {
+  const dayAgo = new Date(now.getTime() - 24 * 3600_000);
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.revokedAt, dayAgo)));
+  await db.delete(accountTokens).where(lt(accountTokens.expiresAt, dayAgo));
+  await db.delete(loginFailures).where(lt(loginFailures.at, dayAgo));
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,16 @@
+// The organization side of accounts: organizations, members, roles and invitations.
+export {
+  acceptInvitation,
+  inviteMember,
+  listInvitations,
+  previewInvitation,
+  revokeInvitation,
+} from "./service/invitations.js";
+export { changeMemberRole, listMembers, removeMember } from "./service/members.js";
+export {
+  addMember,
+  createOrganization,
+  ensureOrganization,
+  getOrganization,
+  renameOrganization,
+} from "./service/organizations.js";

@@ -1,0 +1,88 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+
+/** The Drizzle handle every store receives; the same type on PGlite and on a PostgreSQL server. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+/** A transaction handle is also a Db: stores do not care which. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type SqlResult = { rows: Record<string, unknown>[]; rowCount?: number | null };
+/** Runs raw SQL with $1-style parameters; used by pg-boss and the CLI. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<SqlResult>;
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type Database = {
+  kind: DatabaseKind;
+  db: Db;
+  executeSql: ExecuteSql;
+  /** Runs fn while holding an exclusive lock on the whole database (PGlite is one connection already). */
+  withExclusiveClient: <T>(fn: (executeSql: ExecuteSql, db: Db) => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+};
+
+export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number };
+
+/** Opens PGlite (data in dataDir, or in memory for "memory://") or a PostgreSQL server when databaseUrl is set. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir ?? "./data");
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
+  const db = drizzlePglite(client) as unknown as Db;
+  const executeSql: ExecuteSql = async (text, values) => {
+    if (values && values.length > 0) {
+      const r = await client.query(text, values);
+      return { rows: r.rows as Record<string, unknown>[], rowCount: r.affectedRows ?? null };
+    }
+    // Without parameters the text may hold several statements (pg-boss migrations do).
+    const results = await client.exec(text);
+    const last = results[results.length - 1];
+    return { rows: (last?.rows ?? []) as Record<string, unknown>[], rowCount: last?.affectedRows ?? null };
+  };
+  return {
+    kind: "pglite",
+    db,
+    executeSql,
+    withExclusiveClient: (fn) => fn(executeSql, db),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on("error", () => {
+    // An idle client lost its connection; the pool replaces it. Queries report their own errors.
+  });
+  await pool.query("select 1");
+  const db = drizzleNodePg(pool) as unknown as Db;
+  const executeSql: ExecuteSql = async (text, values) => {
+    const r = await pool.query(text, values as unknown[] | undefined);
+    return { rows: r.rows, rowCount: r.rowCount };
+  };
+  return {
+    kind: "postgres",
+    db,
+    executeSql,
+    withExclusiveClient: async (fn) => {
+      const client = await pool.connect();
+      try {
+        const exec: ExecuteSql = async (text, values) => {
+          const r = await client.query(text, values as unknown[] | undefined);
+          return { rows: r.rows, rowCount: r.rowCount };
+        };
+        return await fn(exec, drizzleNodePg(client) as unknown as Db);
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

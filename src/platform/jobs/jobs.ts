@@ -1,0 +1,135 @@
+import PgBoss from "pg-boss";
+import type { z } from "zod";
+import type { Database, ExecuteSql, Tx } from "../db/database.js";
+import { toDrizzleSql } from "../db/raw-sql.js";
+
+export type JobLogger = {
+  info: (obj: object, msg?: string) => void;
+  error: (obj: object, msg?: string) => void;
+};
+
+export type JobDefinition<P = unknown> = {
+  name: string;
+  payload: z.ZodType<P>;
+  handler: (payload: P, meta: { jobId: string; attempt: number }) => Promise<void>;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+};
+
+/** Declares a job: its name, its payload schema and what it does. Handlers must be idempotent. */
+export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
+  return definition;
+}
+
+export type Jobs = {
+  /** Queues a job; with `tx` the job is written in that transaction and exists only if it commits. */
+  send: <P>(
+    definition: JobDefinition<P>,
+    payload: P,
+    options?: { tx?: Tx; startAfterSeconds?: number },
+  ) => Promise<string | null>;
+  /** Starts polling workers for every registered job. */
+  work: () => Promise<void>;
+  /** Runs every job that is due now, until none is left (tests, CLI). Returns how many ran. */
+  drain: () => Promise<number>;
+  stop: () => Promise<void>;
+};
+
+const txExecutor = (tx: Tx): { executeSql: ExecuteSql } => ({
+  executeSql: async (text, values) => {
+    const result = (await tx.execute(toDrizzleSql(text, values ?? []))) as unknown as {
+      rows: Record<string, unknown>[];
+    };
+    return { rows: result.rows };
+  },
+});
+
+/** Boots pg-boss on the app's own database (PGlite or PostgreSQL) and creates a queue per job. */
+export async function startJobs(
+  database: Database,
+  definitions: JobDefinition<never>[],
+  log: JobLogger,
+  options: { pollingIntervalSeconds?: number } = {},
+): Promise<Jobs> {
+  const boss = new PgBoss({
+    db: { executeSql: database.executeSql },
+    schema: "pgboss",
+    // PGlite is one connection inside this process: keep pg-boss's own housekeeping light.
+    supervise: true,
+    schedule: false,
+  });
+  boss.on("error", (error) => log.error({ err: error }, "job queue error"));
+  await boss.start();
+
+  const byName = new Map<string, JobDefinition<never>>();
+  for (const definition of definitions) {
+    byName.set(definition.name, definition);
+    await boss.createQueue(definition.name, {
+      name: definition.name,
+      retryLimit: definition.retryLimit ?? 5,
+      retryDelay: definition.retryDelaySeconds ?? 15,
+      retryBackoff: true,
+    });
+  }
+
+  const run = async (definition: JobDefinition<never>, job: PgBoss.Job<unknown>) => {
+    const payload = definition.payload.parse(job.data);
+    await definition.handler(payload, { jobId: job.id, attempt: (job as { retryCount?: number }).retryCount ?? 0 });
+  };
+
+  let stopped = false;
+  return {
+    send: async (definition, payload, sendOptions = {}) => {
+      if (!byName.has(definition.name)) throw new Error(`Job ${definition.name} is not registered`);
+      const data = definition.payload.parse(payload) as object;
+      const opts: PgBoss.SendOptions = {};
+      if (sendOptions.tx) (opts as { db?: unknown }).db = txExecutor(sendOptions.tx);
+      if (sendOptions.startAfterSeconds) opts.startAfter = sendOptions.startAfterSeconds;
+      return boss.send(definition.name, data, opts);
+    },
+    work: async () => {
+      for (const definition of byName.values()) {
+        await boss.work(
+          definition.name,
+          { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
+          async (jobs) => {
+            for (const job of jobs) {
+              try {
+                await run(definition, job);
+              } catch (error) {
+                log.error({ err: error, job: definition.name, jobId: job.id }, "job failed; it will be retried");
+                throw error;
+              }
+            }
+          },
+        );
+      }
+    },
+    drain: async () => {
+      let count = 0;
+      for (let round = 0; round < 100; round++) {
+        let ranThisRound = 0;
+        for (const definition of byName.values()) {
+          const jobs = await boss.fetch(definition.name, { batchSize: 20 });
+          for (const job of jobs ?? []) {
+            try {
+              await run(definition, job);
+              await boss.complete(definition.name, job.id);
+            } catch (error) {
+              await boss.fail(definition.name, job.id, { message: String(error) });
+            }
+            ranThisRound++;
+          }
+        }
+        count += ranThisRound;
+        if (ranThisRound === 0) break;
+      }
+      return count;
+    },
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await boss.stop({ graceful: true, close: false, wait: true, timeout: 5000 });
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Config } from "./config.js";
+import { type Clock, systemClock } from "./kernel/clock.js";
+import type { AppContext } from "./platform/context.js";
+import { type Database, openDatabase } from "./platform/db/database.js";
+import { migrateDatabase } from "./platform/db/migrate.js";
+import { type JobLogger, startJobs } from "./platform/jobs/jobs.js";
+import { createMailQueue, createMailTransport, deliverMailJob, type MailTransport } from "./platform/mail/mailer.js";
+
+export type Runtime = { ctx: AppContext; database: Database; close: () => Promise<void> };
+
+export type RuntimeOptions = {
+  config: Pick<
+    Config,
+    | "databaseUrl"
+    | "dataDir"
+    | "smtpUrl"
+    | "mailFrom"
+    | "appUrl"
+    | "sessionTtlHours"
+    | "loginMaxFailuresPerEmail"
+    | "loginFailureWindowMinutes"
+  >;
+  log: JobLogger;
+  clock?: Clock;
+  /** Overrides the SMTP transport (tests). */
+  transport?: MailTransport;
+  database?: Database;
+};
+
+/** Opens the database, applies migrations and starts the job queue: everything but HTTP. */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config, log } = options;
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await migrateDatabase(database);
+  const transport = options.transport !== undefined ? options.transport : createMailTransport(config.smtpUrl);
+  const mailJob = deliverMailJob({ db: database.db, transport, from: config.mailFrom, log });
+  const jobs = await startJobs(database, [mailJob as never], log);
+  const ctx: AppContext = {
+    database,
+    clock: options.clock ?? systemClock,
+    jobs,
+    mail: createMailQueue(jobs, mailJob),
+    appUrl: config.appUrl,
+    sessionTtlHours: config.sessionTtlHours,
+    login: {
+      maxFailuresPerEmail: config.loginMaxFailuresPerEmail,
+      failureWindowMinutes: config.loginFailureWindowMinutes,
+    },
+  };
+  return {
+    ctx,
+    database,
+    close: async () => {
+      await jobs.stop();
+      if (!options.database) await database.close();
+    },
+  };
+}
