@@ -1,0 +1,37 @@
+import { Stack, Text } from "@mantine/core";
+import { useLocation } from "@tanstack/react-router";
+import type { MeResponse } from "../../../../../src/features/accounts/identity/contract";
+import { NavItemLink } from "../../../../ui/RouterLink";
+import { navSectionsFor } from "../nav-items";
+
+export function MainNav({ me, onNavigate }: { me: MeResponse; onNavigate: () => void }) {
+  const { pathname } = useLocation();
+  return (
+    <Stack gap="lg">
+      {navSectionsFor(me).map((section) => (
+        <Stack gap={4} key={section.label}>
+          <Text fz={11} fw={700} tt="uppercase" c="dimmed" px="sm" style={{ letterSpacing: "0.06em" }}>
+            {section.label}
+          </Text>
+          {section.items.map((item) => {
+            const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
+            const Icon = item.icon;
+            return (
+              <NavItemLink
+                key={item.to}
+                to={item.to}
+                label={item.label}
+                leftSection={<Icon size={20} stroke={1.7} />}
+                active={active}
+                aria-current={active ? "page" : undefined}
+                variant="light"
+                onClick={onNavigate}
+                style={{ borderRadius: "var(--mantine-radius-md)", fontWeight: 500 }}
+              />
+            );
+          })}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}

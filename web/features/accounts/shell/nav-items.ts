@@ -1,0 +1,49 @@
+import {
+  IconCertificate,
+  IconHeartRateMonitor,
+  IconMailOpened,
+  IconRoute,
+  IconSchool,
+  IconUsersGroup,
+} from "@tabler/icons-react";
+import type { ComponentType } from "react";
+import type { MeResponse } from "../../../../src/features/accounts/identity/contract";
+
+export type NavPath = "/academy" | "/cpd" | "/pulse" | "/engagements" | "/org" | "/admin/outbox";
+export type NavSection = { label: string; items: NavItem[] };
+export type NavItem = {
+  label: string;
+  to: NavPath;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+};
+
+/**
+ * What the navigation shows this person: Academy and CPD for everyone; Pulse, Engagements and Team
+ * need an active organization (any role); Admin only for platform admins.
+ */
+export function navSectionsFor(me: MeResponse): NavSection[] {
+  const inOrganization = me.activeOrganizationId !== null;
+  const sections: NavSection[] = [
+    {
+      label: "Learning",
+      items: [
+        { label: "Academy", to: "/academy", icon: IconSchool },
+        { label: "CPD", to: "/cpd", icon: IconCertificate },
+      ],
+    },
+  ];
+  if (inOrganization) {
+    sections.push({
+      label: "Customer success",
+      items: [
+        { label: "Pulse", to: "/pulse", icon: IconHeartRateMonitor },
+        { label: "Engagements", to: "/engagements", icon: IconRoute },
+      ],
+    });
+    sections.push({ label: "Organization", items: [{ label: "Team", to: "/org", icon: IconUsersGroup }] });
+  }
+  if (me.user.isPlatformAdmin) {
+    sections.push({ label: "Admin", items: [{ label: "Outbox", to: "/admin/outbox", icon: IconMailOpened }] });
+  }
+  return sections;
+}

@@ -1,0 +1,143 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { safeRedirect } from "./api/safe-redirect";
+import { CpdPage } from "./features/academy/cpd/pages/CpdPage";
+import { AcademyPage } from "./features/academy/overview/pages/AcademyPage";
+import { ConfirmEmailPage } from "./features/accounts/identity/pages/ConfirmEmailPage";
+import { ForgotPasswordPage } from "./features/accounts/identity/pages/ForgotPasswordPage";
+import { LoginPage } from "./features/accounts/identity/pages/LoginPage";
+import { ProfilePage } from "./features/accounts/identity/pages/ProfilePage";
+import { ResetPasswordPage } from "./features/accounts/identity/pages/ResetPasswordPage";
+import { SignupPage } from "./features/accounts/identity/pages/SignupPage";
+import { meQueryOptions } from "./features/accounts/identity/queries";
+import { AcceptInvitationPage } from "./features/accounts/organizations/pages/AcceptInvitationPage";
+import { OrganizationPage } from "./features/accounts/organizations/pages/OrganizationPage";
+import { NotFoundPage } from "./features/accounts/shell/pages/NotFoundPage";
+import { SignedInLayout } from "./features/accounts/shell/pages/SignedInLayout";
+import { OutboxPage } from "./features/admin/outbox/pages/OutboxPage";
+import { EngagementsPage } from "./features/engagements/overview/pages/EngagementsPage";
+import { PulsePage } from "./features/health/overview/pages/PulsePage";
+
+type RouterContext = { queryClient: QueryClient };
+type Search = Record<string, unknown>;
+const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+/** Signed-in pages bounce signed-out visitors to /login?redirect=<where they were going>. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "signed-in",
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (!me) throw redirect({ to: "/login", search: { redirect: location.href } });
+    return { me };
+  },
+  component: SignedInLayout,
+});
+
+/** Sign-in and sign-up pages send people who are already signed in onward. */
+const redirectIfSignedIn = async ({ context, search }: { context: RouterContext; search: { redirect?: string } }) => {
+  const me = await context.queryClient.ensureQueryData(meQueryOptions);
+  if (me) throw redirect({ href: safeRedirect(search.redirect, "/academy") });
+};
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: (search: Search): { redirect?: string; email?: string } => ({
+    redirect: text(search.redirect),
+    email: text(search.email),
+  }),
+  beforeLoad: redirectIfSignedIn,
+  component: LoginPage,
+});
+
+const signupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/signup",
+  validateSearch: (search: Search): { redirect?: string; email?: string } => ({
+    redirect: text(search.redirect),
+    email: text(search.email),
+  }),
+  beforeLoad: redirectIfSignedIn,
+  component: SignupPage,
+});
+
+const tokenSearch = (search: Search): { token?: string } => ({ token: text(search.token) });
+
+const confirmEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/confirm-email",
+  validateSearch: tokenSearch,
+  component: ConfirmEmailPage,
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/forgot-password",
+  component: ForgotPasswordPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/reset-password",
+  validateSearch: tokenSearch,
+  component: ResetPasswordPage,
+});
+
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/invitations/$token",
+  component: AcceptInvitationPage,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/academy" });
+  },
+});
+
+const page = <TPath extends string>(path: TPath, component: () => ReactNode) =>
+  createRoute({ getParentRoute: () => signedInRoute, path, component });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signupRoute,
+  confirmEmailRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  invitationRoute,
+  signedInRoute.addChildren([
+    homeRoute,
+    page("/academy", AcademyPage),
+    page("/cpd", CpdPage),
+    page("/pulse", PulsePage),
+    page("/engagements", EngagementsPage),
+    page("/org", OrganizationPage),
+    page("/profile", ProfilePage),
+    page("/admin/outbox", OutboxPage),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

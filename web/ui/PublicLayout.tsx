@@ -1,0 +1,54 @@
+import { Box, Center, Paper, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import { BrandMark } from "./BrandMark";
+
+type PublicLayoutProps = {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+};
+
+/** Centered card used by the signed-out pages (sign in, sign up, reset...). */
+export function PublicLayout({ title, subtitle, children, footer }: PublicLayoutProps) {
+  return (
+    <Box
+      component="main"
+      mih="100vh"
+      py={48}
+      px="md"
+      style={{
+        background:
+          "radial-gradient(1200px 600px at 10% -10%, var(--mantine-color-indigo-1), transparent 60%), radial-gradient(900px 500px at 110% 110%, var(--mantine-color-violet-1), transparent 60%), var(--mantine-color-gray-0)",
+      }}
+    >
+      <Center>
+        <Stack w="100%" maw={440} gap="lg">
+          <Center>
+            <BrandMark size="lg" />
+          </Center>
+          <Paper withBorder shadow="md" p={{ base: "lg", sm: 32 }}>
+            <Stack gap="lg">
+              <Stack gap={6}>
+                <Title order={1} fz={26}>
+                  {title}
+                </Title>
+                {subtitle ? (
+                  <Text c="dimmed" fz="sm">
+                    {subtitle}
+                  </Text>
+                ) : null}
+              </Stack>
+              {children}
+            </Stack>
+          </Paper>
+          {footer ? (
+            <Text ta="center" fz="sm" c="dimmed">
+              {footer}
+            </Text>
+          ) : null}
+        </Stack>
+      </Center>
+    </Box>
+  );
+}

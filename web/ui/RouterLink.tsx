@@ -1,0 +1,22 @@
+import { Anchor, type AnchorProps, Button, type ButtonProps, NavLink, type NavLinkProps } from "@mantine/core";
+import { createLink } from "@tanstack/react-router";
+import type { ComponentPropsWithRef } from "react";
+
+function AnchorBase(props: AnchorProps & ComponentPropsWithRef<"a">) {
+  return <Anchor {...props} />;
+}
+
+function ButtonBase(props: ButtonProps & ComponentPropsWithRef<"a">) {
+  return <Button component="a" {...props} />;
+}
+
+function NavLinkBase(props: NavLinkProps & ComponentPropsWithRef<"a">) {
+  return <NavLink component="a" {...props} />;
+}
+
+/** A Mantine Anchor that navigates with the router. */
+export const TextLink = createLink(AnchorBase);
+/** A Mantine Button that navigates with the router. */
+export const ButtonLink = createLink(ButtonBase);
+/** A Mantine NavLink that navigates with the router. */
+export const NavItemLink = createLink(NavLinkBase);
