@@ -10,7 +10,13 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every API route with the access it declared; the authorization table test reads it. */
+    accessTable: RouteAccess[];
+  }
 }
+
+export type RouteAccess = { method: string; url: string; access: Access };
 
 /** Throws unless the actor may call a route that requires `access` (orgId from the route params). */
 export function checkAccess(actor: Actor | null, access: Access, orgId: string | undefined): void {
@@ -32,6 +38,8 @@ export function checkAccess(actor: Actor | null, access: Access, orgId: string |
 
 /** Every route must declare `config.access`; the check runs before body validation. */
 export function registerAccessControl(app: FastifyInstance): void {
+  const table: RouteAccess[] = [];
+  app.decorate("accessTable", table);
   app.addHook("onRoute", (route) => {
     const url = route.url;
     if (!url.startsWith("/api/")) return;
@@ -40,12 +48,13 @@ export function registerAccessControl(app: FastifyInstance): void {
       route.config = { ...route.config, access: "public" };
       return;
     }
-    if (!route.config?.access) {
-      throw new Error(`Route ${route.method} ${url} declares no config.access`);
-    }
-    if (route.config.access.startsWith("org:") && !url.includes(":orgId")) {
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${url} declares no config.access`);
+    if (access.startsWith("org:") && !url.includes(":orgId")) {
       throw new Error(`Route ${route.method} ${url} requires an org role but has no :orgId parameter`);
     }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== "HEAD") table.push({ method, url, access });
   });
   app.addHook("onRequest", async (request: FastifyRequest) => {
     const access = request.routeOptions.config?.access;

@@ -47,7 +47,11 @@ describe.each(TEST_ENGINES)("identity routes on %s", (engine) => {
 
   it("answers sign-up the same for a taken address and tells its owner by mail", async () => {
     const user = await buildUser(t.ctx);
-    const again = await json(t, "POST", "/api/auth/signup", { name: "X", email: user.email, password: "another-password" });
+    const again = await json(t, "POST", "/api/auth/signup", {
+      name: "X",
+      email: user.email,
+      password: "another-password",
+    });
     const fresh = await json(t, "POST", "/api/auth/signup", {
       name: "Y",
       email: "brand-new@example.test",
@@ -72,14 +76,18 @@ describe.each(TEST_ENGINES)("identity routes on %s", (engine) => {
   it("throttles sign-in per address after five failures with a 429 and Retry-After", async () => {
     const user = await buildUser(t.ctx);
     for (let i = 0; i < 5; i++) {
-      expect((await json(t, "POST", "/api/auth/login", { email: user.email, password: `wrong-${i}` })).statusCode).toBe(401);
+      expect((await json(t, "POST", "/api/auth/login", { email: user.email, password: `wrong-${i}` })).statusCode).toBe(
+        401,
+      );
     }
     const blocked = await json(t, "POST", "/api/auth/login", { email: user.email, password: FACTORY_PASSWORD });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.message).toMatch(/Too many failed sign-ins.*Try again in 15 minutes/);
     expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
     clock.advance(16 * 60_000);
-    expect((await json(t, "POST", "/api/auth/login", { email: user.email, password: FACTORY_PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await json(t, "POST", "/api/auth/login", { email: user.email, password: FACTORY_PASSWORD })).statusCode,
+    ).toBe(200);
   });
 
   it("resets a forgotten password by a link that works once, for one hour, and ends other sessions", async () => {
@@ -100,14 +108,17 @@ describe.each(TEST_ENGINES)("identity routes on %s", (engine) => {
     expect((await json(t, "GET", "/api/me", undefined, user.cookie)).statusCode).toBe(401);
     const twice = await json(t, "POST", "/api/auth/password-reset/confirm", { token, password: "other-new-password" });
     expect(twice.statusCode).toBe(422);
-    expect((await json(t, "POST", "/api/auth/login", { email: user.email, password: "brand-new-password" })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await json(t, "POST", "/api/auth/login", { email: user.email, password: "brand-new-password" })).statusCode,
+    ).toBe(200);
 
     await json(t, "POST", "/api/auth/password-reset", { email: user.email });
     const late = linkIn((await t.lastMailTo(user.email))?.text ?? "").token;
     clock.advance(61 * 60_000);
-    const expired = await json(t, "POST", "/api/auth/password-reset/confirm", { token: late, password: "late-new-password" });
+    const expired = await json(t, "POST", "/api/auth/password-reset/confirm", {
+      token: late,
+      password: "late-new-password",
+    });
     expect(expired.statusCode).toBe(422);
     expect(expired.json().error.fields.token).toBe("is invalid, used or expired");
   });
@@ -115,7 +126,13 @@ describe.each(TEST_ENGINES)("identity routes on %s", (engine) => {
   it("changes the password with the current one and signs out the other sessions only", async () => {
     const user = await buildUser(t.ctx);
     const other = await json(t, "POST", "/api/auth/login", { email: user.email, password: FACTORY_PASSWORD });
-    const wrong = await json(t, "POST", "/api/me/password", { currentPassword: "nope", newPassword: "a-new-password" }, user.cookie);
+    const wrong = await json(
+      t,
+      "POST",
+      "/api/me/password",
+      { currentPassword: "nope", newPassword: "a-new-password" },
+      user.cookie,
+    );
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields).toEqual({ currentPassword: "is not correct" });
     const ok = await json(

@@ -23,7 +23,9 @@ describe.each(TEST_ENGINES)("organization routes on %s", (engine) => {
     const me = (await call("GET", "/api/me", user.cookie)).json();
     expect(me.organizations).toHaveLength(2);
     expect(me.activeOrganizationId).toBe(second.json().id);
-    const switched = await call("POST", "/api/me/active-organization", user.cookie, { organizationId: created.json().id });
+    const switched = await call("POST", "/api/me/active-organization", user.cookie, {
+      organizationId: created.json().id,
+    });
     expect(switched.json().activeOrganizationId).toBe(created.json().id);
     expect((await call("GET", "/api/me", user.cookie)).json().activeOrganizationId).toBe(created.json().id);
   });
@@ -63,9 +65,13 @@ describe.each(TEST_ENGINES)("organization routes on %s", (engine) => {
 
   it("revokes a pending invitation so its link stops working", async () => {
     const { orgId, owner } = await buildOrganization(t.ctx);
-    const inv = (await call("POST", `/api/organizations/${orgId}/invitations`, owner.cookie, { email: "later@example.test" })).json();
+    const inv = (
+      await call("POST", `/api/organizations/${orgId}/invitations`, owner.cookie, { email: "later@example.test" })
+    ).json();
     const { token } = linkIn((await t.lastMailTo("later@example.test"))?.text ?? "");
-    expect((await call("DELETE", `/api/organizations/${orgId}/invitations/${inv.id}`, owner.cookie)).statusCode).toBe(204);
+    expect((await call("DELETE", `/api/organizations/${orgId}/invitations/${inv.id}`, owner.cookie)).statusCode).toBe(
+      204,
+    );
     expect((await t.app.inject({ method: "GET", url: `/api/invitations/${token}` })).statusCode).toBe(422);
     const list = (await call("GET", `/api/organizations/${orgId}/invitations`, owner.cookie)).json();
     expect(list.invitations[0].status).toBe("revoked");
@@ -75,19 +81,33 @@ describe.each(TEST_ENGINES)("organization routes on %s", (engine) => {
     const { orgId, owner } = await buildOrganization(t.ctx);
     const admin = await buildMember(t.ctx, orgId, "admin");
     const member = await buildMember(t.ctx, orgId, "member");
-    const promote = await call("PATCH", `/api/organizations/${orgId}/members/${member.userId}`, admin.cookie, { role: "manager" });
+    const promote = await call("PATCH", `/api/organizations/${orgId}/members/${member.userId}`, admin.cookie, {
+      role: "manager",
+    });
     expect(promote.json()).toMatchObject({ role: "manager" });
-    const makeOwner = await call("PATCH", `/api/organizations/${orgId}/members/${member.userId}`, admin.cookie, { role: "owner" });
+    const makeOwner = await call("PATCH", `/api/organizations/${orgId}/members/${member.userId}`, admin.cookie, {
+      role: "owner",
+    });
     expect(makeOwner.statusCode).toBe(422);
     expect(makeOwner.json().error.fields.role).toMatch(/Only an owner/);
-    const lastOwner = await call("PATCH", `/api/organizations/${orgId}/members/${owner.userId}`, owner.cookie, { role: "admin" });
+    const lastOwner = await call("PATCH", `/api/organizations/${orgId}/members/${owner.userId}`, owner.cookie, {
+      role: "admin",
+    });
     expect(lastOwner.json().error.message).toMatch(/at least one owner/);
-    const badRole = await call("PATCH", `/api/organizations/${orgId}/members/${member.userId}`, owner.cookie, { role: "king" });
+    const badRole = await call("PATCH", `/api/organizations/${orgId}/members/${member.userId}`, owner.cookie, {
+      role: "king",
+    });
     expect(badRole.statusCode).toBe(400);
     expect(badRole.json().error.fields.role).toBeDefined();
-    const memberRemovesAdmin = await call("DELETE", `/api/organizations/${orgId}/members/${admin.userId}`, member.cookie);
+    const memberRemovesAdmin = await call(
+      "DELETE",
+      `/api/organizations/${orgId}/members/${admin.userId}`,
+      member.cookie,
+    );
     expect(memberRemovesAdmin.statusCode).toBe(422);
-    expect((await call("DELETE", `/api/organizations/${orgId}/members/${member.userId}`, member.cookie)).statusCode).toBe(204);
+    expect(
+      (await call("DELETE", `/api/organizations/${orgId}/members/${member.userId}`, member.cookie)).statusCode,
+    ).toBe(204);
     const members = (await call("GET", `/api/organizations/${orgId}/members`, owner.cookie)).json().members;
     expect(members.map((m: { userId: string }) => m.userId).sort()).toEqual([owner.userId, admin.userId].sort());
   });

@@ -1,0 +1,117 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildMember, buildOrganization, buildUser } from "../test-support/factories.js";
+import { buildTestApp, type TestApp } from "../test-support/test-app.js";
+import { ensurePlatformAdmin, openSession } from "./features/accounts/identity/service.js";
+import type { Access } from "./kernel/auth.js";
+
+/**
+ * Who may call every route of the app. A new route must join this table: a route missing here, or an
+ * entry whose route is gone, fails the first test; the second calls every route as every persona.
+ */
+const EXPECTED: Record<string, Access> = {
+  "GET /api/health": "public",
+  "GET /api/openapi.json": "public",
+  "POST /api/auth/signup": "public",
+  "POST /api/auth/confirm-email": "public",
+  "POST /api/auth/resend-confirmation": "public",
+  "POST /api/auth/login": "public",
+  "POST /api/auth/logout": "public",
+  "POST /api/auth/password-reset": "public",
+  "POST /api/auth/password-reset/confirm": "public",
+  "GET /api/me": "user",
+  "PATCH /api/me": "user",
+  "POST /api/me/password": "user",
+  "GET /api/me/sessions": "user",
+  "DELETE /api/me/sessions/:sessionId": "user",
+  "POST /api/me/active-organization": "user",
+  "POST /api/organizations": "user",
+  "GET /api/organizations/:orgId": "org:member",
+  "PATCH /api/organizations/:orgId": "org:admin",
+  "GET /api/organizations/:orgId/members": "org:member",
+  "PATCH /api/organizations/:orgId/members/:userId": "org:admin",
+  "DELETE /api/organizations/:orgId/members/:userId": "org:member",
+  "GET /api/organizations/:orgId/invitations": "org:admin",
+  "POST /api/organizations/:orgId/invitations": "org:admin",
+  "DELETE /api/organizations/:orgId/invitations/:invitationId": "org:admin",
+  "GET /api/invitations/:token": "public",
+  "POST /api/invitations/accept": "user",
+  "GET /api/admin/outbox": "platform_admin",
+};
+
+type Persona = "anonymous" | "member" | "manager" | "admin" | "owner" | "platformAdmin" | "otherOrgOwner";
+const PERSONAS: Persona[] = ["anonymous", "member", "manager", "admin", "owner", "platformAdmin", "otherOrgOwner"];
+const ORG_RANK = { member: 1, manager: 2, admin: 3, owner: 4 } as const;
+
+/** The status a denied call must get, or null when the persona is allowed. */
+function expectedDenial(access: Access, persona: Persona): number | null {
+  if (access === "public") return null;
+  if (persona === "anonymous") return 401;
+  if (access === "user") return null;
+  if (access === "platform_admin") return persona === "platformAdmin" ? null : 403;
+  if (persona === "platformAdmin" || persona === "otherOrgOwner") return 404; // not a member: the org "does not exist"
+  const needed = access.slice(4) as keyof typeof ORG_RANK;
+  return ORG_RANK[persona] >= ORG_RANK[needed] ? null : 403;
+}
+
+describe("authorization table", () => {
+  let t: TestApp;
+  let orgId: string;
+  const users = new Map<Persona, string>();
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const org = await buildOrganization(t.ctx, "Table Org");
+    orgId = org.orgId;
+    users.set("owner", org.owner.userId);
+    for (const role of ["member", "manager", "admin"] as const)
+      users.set(role, (await buildMember(t.ctx, orgId, role)).userId);
+    users.set("otherOrgOwner", (await buildOrganization(t.ctx, "Other Org")).owner.userId);
+    const staff = await buildUser(t.ctx, { email: "table-staff@example.test" });
+    await ensurePlatformAdmin(t.ctx, { email: staff.email, password: "staff-password-1" });
+    users.set("platformAdmin", staff.userId);
+  });
+  afterAll(async () => t?.close());
+
+  it("lists every route with the access it declares", () => {
+    const actual = Object.fromEntries(t.app.accessTable.map((r) => [`${r.method} ${r.url}`, r.access]));
+    expect(actual).toEqual(EXPECTED);
+  });
+
+  it("lets exactly the right people call each route", async () => {
+    const failures: string[] = [];
+    for (const route of t.app.accessTable) {
+      const url = route.url
+        .replace(":orgId", orgId)
+        .replace(/:(userId|invitationId)/, randomUUID())
+        .replace(":sessionId", "0000000000000000")
+        .replace(":token", "x".repeat(43));
+      for (const persona of PERSONAS) {
+        const userId = users.get(persona);
+        // A fresh session per call, so a route that signs out cannot spoil the next call.
+        const cookie = userId
+          ? `pulse_session=${(await openSession(t.ctx, userId, { ip: null, userAgent: null })).token}`
+          : undefined;
+        const res = await t.app.inject({
+          method: route.method as "GET",
+          url,
+          headers: cookie ? { cookie } : {},
+          // An empty body: allowed callers get past the guard and stop at validation, so nothing changes.
+          payload: route.method === "GET" || route.method === "DELETE" ? undefined : {},
+        });
+        const denial = expectedDenial(route.access, persona);
+        const ok =
+          denial === null
+            ? res.statusCode !== 401 &&
+              res.statusCode !== 403 &&
+              !(res.statusCode === 404 && res.json().error?.message === "Organization was not found.")
+            : res.statusCode === denial;
+        if (!ok)
+          failures.push(
+            `${route.method} ${route.url} as ${persona}: got ${res.statusCode}, expected ${denial ?? "allowed"}`,
+          );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
