@@ -9,6 +9,8 @@ import { identityRoutes } from "./features/accounts/identity/routes.js";
 import { resolveActor } from "./features/accounts/identity/service.js";
 import { organizationRoutes } from "./features/accounts/organizations/routes.js";
 import { adminRoutes } from "./features/admin/routes.js";
+import { clientRoutes } from "./features/health/clients/routes.js";
+import { pulseRoutes } from "./features/health/pulses/routes.js";
 import { AppError } from "./kernel/app-error.js";
 import type { AppContext } from "./platform/context.js";
 import { registerAccessControl } from "./platform/http/access.js";
@@ -89,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(organizationRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(clientRoutes, { ctx });
+  await app.register(pulseRoutes, { ctx });
 
   await registerSpa(app, options.webDist ?? DEFAULT_WEB_DIST);
   return app;

@@ -9,7 +9,9 @@ describe("loadConfig", () => {
   });
 
   it("lists every problem at once", () => {
-    expect(() => loadConfig({ PORT: "abc", DATABASE_URL: "mysql://x", SMTP_URL: "http://x" })).toThrowError(ConfigError);
+    expect(() => loadConfig({ PORT: "abc", DATABASE_URL: "mysql://x", SMTP_URL: "http://x" })).toThrowError(
+      ConfigError,
+    );
     try {
       loadConfig({ PORT: "abc", DATABASE_URL: "mysql://x", SMTP_URL: "http://x" });
     } catch (e) {

@@ -37,6 +37,24 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/invitations/:token": "public",
   "POST /api/invitations/accept": "user",
   "GET /api/admin/outbox": "platform_admin",
+  // health: clients
+  "GET /api/organizations/:orgId/clients": "org:member",
+  "POST /api/organizations/:orgId/clients": "org:member",
+  "GET /api/organizations/:orgId/clients/:clientId": "org:member",
+  "PATCH /api/organizations/:orgId/clients/:clientId": "org:member",
+  "POST /api/organizations/:orgId/clients/:clientId/archive": "org:manager",
+  "POST /api/organizations/:orgId/clients/:clientId/unarchive": "org:manager",
+  "GET /api/organizations/:orgId/clients/:clientId/history": "org:member",
+  // health: pulses, reason codes, SuccessScore
+  "GET /api/organizations/:orgId/reason-codes": "org:member",
+  "POST /api/organizations/:orgId/reason-codes": "org:admin",
+  "PATCH /api/organizations/:orgId/reason-codes/:reasonCodeId": "org:admin",
+  "DELETE /api/organizations/:orgId/reason-codes/:reasonCodeId": "org:admin",
+  "GET /api/organizations/:orgId/clients/:clientId/pulses": "org:member",
+  "POST /api/organizations/:orgId/clients/:clientId/pulses": "org:member",
+  "GET /api/organizations/:orgId/clients/:clientId/success-score": "org:member",
+  "GET /api/organizations/:orgId/success-score/formula": "org:member",
+  "PUT /api/organizations/:orgId/success-score/formula": "org:admin",
 };
 
 type Persona = "anonymous" | "member" | "manager" | "admin" | "owner" | "platformAdmin" | "otherOrgOwner";
@@ -83,7 +101,7 @@ describe("authorization table", () => {
     for (const route of t.app.accessTable) {
       const url = route.url
         .replace(":orgId", orgId)
-        .replace(/:(userId|invitationId)/, randomUUID())
+        .replace(/:(userId|invitationId|clientId|reasonCodeId)/, randomUUID())
         .replace(":sessionId", "0000000000000000")
         .replace(":token", "x".repeat(43));
       for (const persona of PERSONAS) {

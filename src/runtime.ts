@@ -1,4 +1,5 @@
 import type { Config } from "./config.js";
+import { EVENTS, featureJobs, scheduleFeatureJobs } from "./job-registry.js";
 import { type Clock, systemClock } from "./kernel/clock.js";
 import type { AppContext } from "./platform/context.js";
 import { type Database, openDatabase } from "./platform/db/database.js";
@@ -35,7 +36,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   await migrateDatabase(database);
   const transport = options.transport !== undefined ? options.transport : createMailTransport(config.smtpUrl);
   const mailJob = deliverMailJob({ db: database.db, transport, from: config.mailFrom, log });
-  const jobs = await startJobs(database, [mailJob as never], log);
+  let ready: AppContext | undefined;
+  const getCtx = () => {
+    if (!ready) throw new Error("A job ran before the runtime was ready");
+    return ready;
+  };
+  const jobs = await startJobs(database, [mailJob as never, ...featureJobs(getCtx)], log, { events: EVENTS });
   const ctx: AppContext = {
     database,
     clock: options.clock ?? systemClock,
@@ -48,6 +54,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       failureWindowMinutes: config.loginFailureWindowMinutes,
     },
   };
+  ready = ctx;
+  await scheduleFeatureJobs(ctx);
   return {
     ctx,
     database,

@@ -21,13 +21,18 @@ export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
   return definition;
 }
 
+/** What a sender needs to know of a job: its name and payload (events.ts files export these). */
+export type JobName<P> = { name: string; payload: z.ZodType<P> };
+
 export type Jobs = {
   /** Queues a job; with `tx` the job is written in that transaction and exists only if it commits. */
   send: <P>(
-    definition: JobDefinition<P>,
+    definition: JobName<P>,
     payload: P,
-    options?: { tx?: Tx; startAfterSeconds?: number },
+    options?: { tx?: Tx; startAfterSeconds?: number; singletonKey?: string },
   ) => Promise<string | null>;
+  /** Runs the job on a cron schedule (pg-boss keeps one schedule per name across processes). */
+  schedule: <P>(definition: JobName<P>, cron: string, payload: P) => Promise<void>;
   /** Starts polling workers for every registered job. */
   work: () => Promise<void>;
   /** Runs every job that is due now, until none is left (tests, CLI). Returns how many ran. */
@@ -49,14 +54,15 @@ export async function startJobs(
   database: Database,
   definitions: JobDefinition<never>[],
   log: JobLogger,
-  options: { pollingIntervalSeconds?: number } = {},
+  options: { pollingIntervalSeconds?: number; events?: JobName<unknown>[] } = {},
 ): Promise<Jobs> {
   const boss = new PgBoss({
     db: { executeSql: database.executeSql },
     schema: "pgboss",
     // PGlite is one connection inside this process: keep pg-boss's own housekeeping light.
     supervise: true,
-    schedule: false,
+    // Cron schedules are checked every 30 s by whichever process holds pg-boss's lock.
+    schedule: true,
   });
   boss.on("error", (error) => log.error({ err: error }, "job queue error"));
   await boss.start();
@@ -72,6 +78,12 @@ export async function startJobs(
     });
   }
 
+  // Events whose handlers may live elsewhere still get their queue, so they can be sent inside a transaction.
+  for (const event of options.events ?? []) {
+    if (!byName.has(event.name)) await boss.createQueue(event.name, { name: event.name });
+  }
+  const queues = new Set([...byName.keys(), ...(options.events ?? []).map((e) => e.name)]);
+
   const run = async (definition: JobDefinition<never>, job: PgBoss.Job<unknown>) => {
     const payload = definition.payload.parse(job.data);
     await definition.handler(payload, { jobId: job.id, attempt: (job as { retryCount?: number }).retryCount ?? 0 });
@@ -80,12 +92,17 @@ export async function startJobs(
   let stopped = false;
   return {
     send: async (definition, payload, sendOptions = {}) => {
-      if (!byName.has(definition.name)) throw new Error(`Job ${definition.name} is not registered`);
+      if (!queues.has(definition.name)) throw new Error(`Job ${definition.name} is not registered`);
       const data = definition.payload.parse(payload) as object;
       const opts: PgBoss.SendOptions = {};
       if (sendOptions.tx) (opts as { db?: unknown }).db = txExecutor(sendOptions.tx);
       if (sendOptions.startAfterSeconds) opts.startAfter = sendOptions.startAfterSeconds;
+      if (sendOptions.singletonKey) opts.singletonKey = sendOptions.singletonKey;
       return boss.send(definition.name, data, opts);
+    },
+    schedule: async (definition, cron, payload) => {
+      if (!byName.has(definition.name)) throw new Error(`Job ${definition.name} is not registered`);
+      await boss.schedule(definition.name, cron, definition.payload.parse(payload) as object, { tz: "UTC" });
     },
     work: async () => {
       for (const definition of byName.values()) {

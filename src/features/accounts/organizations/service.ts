@@ -6,6 +6,7 @@ export {
   previewInvitation,
   revokeInvitation,
 } from "./service/invitations.js";
+export { findMembership, listMemberIdsWithRoles, managerOf } from "./service/lookups.js";
 export { changeMemberRole, listMembers, removeMember } from "./service/members.js";
 export {
   addMember,

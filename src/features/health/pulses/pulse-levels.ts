@@ -33,4 +33,5 @@ export const isRiskLevel = (level: PulseLevel): boolean => pulseRank(level) <= 3
 export const pulseSentiment = (level: PulseLevel): number => ((pulseRank(level) - 1) / 5) * 100;
 
 /** Seed 001: executives should hear when a client drops to Some Risk or below (the default threshold). */
-export const isAtOrBelow = (level: PulseLevel, threshold: PulseLevel): boolean => pulseRank(level) <= pulseRank(threshold);
+export const isAtOrBelow = (level: PulseLevel, threshold: PulseLevel): boolean =>
+  pulseRank(level) <= pulseRank(threshold);

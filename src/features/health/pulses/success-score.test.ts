@@ -15,12 +15,17 @@ describe("fadedSentiment", () => {
   });
   it("never crosses neutral and moves toward it with age", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PULSE_LEVELS), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 1, max: 500 }), (level, age, extra) => {
-        const young = fadedSentiment(level, age, 60);
-        const old = fadedSentiment(level, age + extra, 60);
-        expect(Math.abs(old - 50)).toBeLessThanOrEqual(Math.abs(young - 50) + 1e-9);
-        expect((old - 50) * (young - 50)).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.constantFrom(...PULSE_LEVELS),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 1, max: 500 }),
+        (level, age, extra) => {
+          const young = fadedSentiment(level, age, 60);
+          const old = fadedSentiment(level, age + extra, 60);
+          expect(Math.abs(old - 50)).toBeLessThanOrEqual(Math.abs(young - 50) + 1e-9);
+          expect((old - 50) * (young - 50)).toBeGreaterThanOrEqual(0);
+        },
+      ),
     );
   });
 });
@@ -75,7 +80,10 @@ describe("computeSuccessScore", () => {
     const formula = { ...DEFAULT_FORMULA, weights: { pulse: 20, usage: 80, metrics: {} } };
     const r = computeSuccessScore(
       formula,
-      { pulse: { level: "extremely_satisfied", effectiveAt: daysAgo(45) }, weeklyUsage: [...flat(10, 8), ...flat(0, 4)] },
+      {
+        pulse: { level: "extremely_satisfied", effectiveAt: daysAgo(45) },
+        weeklyUsage: [...flat(10, 8), ...flat(0, 4)],
+      },
       now,
     );
     expect(r.needsReview).toBe(true);
@@ -102,7 +110,10 @@ describe("computeSuccessScore", () => {
           const formula = { ...DEFAULT_FORMULA, weights: { pulse: wp, usage: wu, metrics: {} } };
           const r = computeSuccessScore(
             formula,
-            { pulse: pulse ? { level: pulse.level, effectiveAt: daysAgo(pulse.age) } : undefined, weeklyUsage: usage ?? undefined },
+            {
+              pulse: pulse ? { level: pulse.level, effectiveAt: daysAgo(pulse.age) } : undefined,
+              weeklyUsage: usage ?? undefined,
+            },
             now,
           );
           if (r.score === null) return;
@@ -117,7 +128,11 @@ describe("computeSuccessScore", () => {
 
 describe("explainMovement", () => {
   it("names the components that moved the score, largest first", () => {
-    const before = computeSuccessScore(DEFAULT_FORMULA, { pulse: { level: "satisfied", effectiveAt: now }, weeklyUsage: flat(10) }, now);
+    const before = computeSuccessScore(
+      DEFAULT_FORMULA,
+      { pulse: { level: "satisfied", effectiveAt: now }, weeklyUsage: flat(10) },
+      now,
+    );
     const after = computeSuccessScore(
       DEFAULT_FORMULA,
       { pulse: { level: "some_risk", effectiveAt: now }, weeklyUsage: [...flat(10, 8), ...flat(11, 4)] },

@@ -3,6 +3,8 @@ import { type PulseLevel, pulseRank, pulseSentiment } from "./pulse-levels.js";
 /** An organization's SuccessScore formula; a new version is saved whenever it changes. */
 export type ScoreFormula = {
   version: number;
+  /** The imported usage figure whose trend is the usage component. */
+  usageMetric: string;
   weights: { pulse: number; usage: number; metrics: Record<string, number> };
   /** Imported metrics are mapped linearly from [min, max] onto 0-100. */
   metricRanges: Record<string, { min: number; max: number }>;
@@ -16,6 +18,7 @@ export type ScoreFormula = {
 
 export const DEFAULT_FORMULA: ScoreFormula = {
   version: 1,
+  usageMetric: "weekly_active_users",
   weights: { pulse: 60, usage: 40, metrics: {} },
   metricRanges: {},
   pulseHalfLifeDays: 60,
@@ -103,7 +106,9 @@ export function computeSuccessScore(formula: ScoreFormula, inputs: ScoreInputs, 
   const capped = inputs.pulse ? pulseRank(inputs.pulse.level) <= pulseRank("high_risk") : false;
   const band = score === null ? (capped ? "at_risk" : null) : capped ? "at_risk" : bandOf(score);
   const needsReview =
-    score !== null && inputs.pulse !== undefined && Math.abs(pulseSentiment(inputs.pulse.level) - score) >= formula.reviewGap;
+    score !== null &&
+    inputs.pulse !== undefined &&
+    Math.abs(pulseSentiment(inputs.pulse.level) - score) >= formula.reviewGap;
   return {
     score,
     band,

@@ -20,8 +20,14 @@ describe("quarters", () => {
   it("resolves 'renewing in Q1' to the next Q1 that has not ended", () => {
     expect(resolveQuarterShortcut("Q1", "2026-11-23")).toEqual({ from: "2027-01-01", toExclusive: "2027-04-01" });
     expect(resolveQuarterShortcut("Q1", "2027-02-15")).toEqual({ from: "2027-01-01", toExclusive: "2027-04-01" });
-    expect(resolveQuarterShortcut("next_quarter", "2026-11-23")).toEqual({ from: "2027-01-01", toExclusive: "2027-04-01" });
-    expect(resolveQuarterShortcut("last_quarter", "2026-11-23")).toEqual({ from: "2026-07-01", toExclusive: "2026-10-01" });
+    expect(resolveQuarterShortcut("next_quarter", "2026-11-23")).toEqual({
+      from: "2027-01-01",
+      toExclusive: "2027-04-01",
+    });
+    expect(resolveQuarterShortcut("last_quarter", "2026-11-23")).toEqual({
+      from: "2026-07-01",
+      toExclusive: "2026-10-01",
+    });
   });
 
   it("contains every date in exactly its own quarter, for any fiscal start", () => {

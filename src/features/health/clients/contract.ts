@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { CLIENT_STATUSES } from "./client-status.js";
+
+export const ClientStatus = z.enum(CLIENT_STATUSES);
+const IsoDate = z.iso.date("must be a date (YYYY-MM-DD)");
+const Minor = z.number().int("must be a whole number of cents").min(0, "cannot be negative").max(1e15, "is too large");
+
+export const ClientContact = z.object({
+  name: z.string().trim().min(1, "is required").max(120),
+  email: z.email("must be a valid email address").optional(),
+  title: z.string().max(120).optional(),
+  phone: z.string().max(40).optional(),
+  primary: z.boolean().optional(),
+});
+
+export const ClientFields = z.object({
+  name: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+  externalId: z.string().trim().min(1).max(120).nullable().optional(),
+  clientType: z.string().trim().max(60).default(""),
+  assignedCsmId: z.uuid("is not a valid user id").nullable().default(null),
+  status: ClientStatus.default("active"),
+  arrMinor: Minor.default(0),
+  mrrMinor: Minor.default(0),
+  acvMinor: Minor.default(0),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "must be a 3-letter currency code")
+    .default("USD"),
+  nextRenewalDate: IsoDate.nullable().default(null),
+  clientSince: IsoDate.nullable().default(null),
+  contacts: z.array(ClientContact).max(50).default([]),
+  tags: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
+});
+export const CreateClientBody = ClientFields.extend({
+  /** The date changes to type/CSM/status/ARR take effect (default today); lets history be back-filled. */
+  effectiveDate: IsoDate.optional(),
+});
+export type CreateClientBody = z.input<typeof CreateClientBody>;
+export const UpdateClientBody = ClientFields.partial().extend({ effectiveDate: IsoDate.optional() });
+export type UpdateClientBody = z.input<typeof UpdateClientBody>;
+
+export const PulseSummary = z.object({
+  level: z.string(),
+  rank: z.number().int(),
+  effectiveAt: z.iso.datetime(),
+  stale: z.boolean(),
+});
+
+export const Client = z.object({
+  id: z.uuid(),
+  externalId: z.string().nullable(),
+  name: z.string(),
+  clientType: z.string(),
+  assignedCsmId: z.uuid().nullable(),
+  assignedCsmName: z.string().nullable(),
+  status: ClientStatus,
+  arrMinor: z.number(),
+  mrrMinor: z.number(),
+  acvMinor: z.number(),
+  currency: z.string(),
+  nextRenewalDate: z.string().nullable(),
+  clientSince: z.string().nullable(),
+  contacts: z.array(ClientContact),
+  tags: z.array(z.string()),
+  pulse: PulseSummary.nullable(),
+  archived: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Client = z.infer<typeof Client>;
+
+export const ClientListQuery = z.object({
+  q: z.string().max(200).optional(),
+  includeArchived: z.enum(["true", "false"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+  sort: z.enum(["name", "-name", "arr", "-arr", "renewal", "-renewal", "pulse", "-pulse"]).default("name"),
+});
+export const ClientList = z.object({ clients: z.array(Client), total: z.number().int() });
+export type ClientList = z.infer<typeof ClientList>;
+
+export const ClientParams = z.object({ orgId: z.uuid(), clientId: z.uuid("is not a valid client id") });
+
+export const ClientVersion = z.object({
+  validFrom: z.string(),
+  clientType: z.string(),
+  assignedCsmId: z.uuid().nullable(),
+  status: ClientStatus,
+  arrMinor: z.number(),
+  mrrMinor: z.number(),
+  acvMinor: z.number(),
+  recordedAt: z.iso.datetime(),
+});
+export const ClientHistory = z.object({ versions: z.array(ClientVersion) });

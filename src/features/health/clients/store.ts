@@ -1,0 +1,87 @@
+import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../../platform/db/database.js";
+import { users } from "../../accounts/identity/schema.js";
+import { clients, clientVersions } from "./schema.js";
+
+export type ClientRow = typeof clients.$inferSelect;
+export type NewClientRow = typeof clients.$inferInsert;
+export type ClientWithCsm = ClientRow & { assignedCsmName: string | null };
+
+const withCsm = { client: clients, assignedCsmName: users.name };
+
+export async function findClient(db: Db, orgId: string, clientId: string): Promise<ClientWithCsm | undefined> {
+  const [row] = await db
+    .select(withCsm)
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.assignedCsmId))
+    .where(and(eq(clients.orgId, orgId), eq(clients.id, clientId)));
+  return row ? { ...row.client, assignedCsmName: row.assignedCsmName } : undefined;
+}
+
+export async function findClientByExternalId(db: Db, orgId: string, externalId: string) {
+  const [row] = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.orgId, orgId), eq(clients.externalId, externalId)));
+  return row;
+}
+
+export async function insertClient(db: Db, values: NewClientRow): Promise<ClientRow> {
+  const [row] = await db.insert(clients).values(values).returning();
+  return row as ClientRow;
+}
+
+export async function updateClient(db: Db, orgId: string, clientId: string, values: Partial<NewClientRow>) {
+  const [row] = await db
+    .update(clients)
+    .set(values)
+    .where(and(eq(clients.orgId, orgId), eq(clients.id, clientId)))
+    .returning();
+  return row;
+}
+
+export async function insertVersion(db: Db, values: typeof clientVersions.$inferInsert) {
+  await db.insert(clientVersions).values(values);
+}
+
+export async function listVersions(db: Db, orgId: string, clientId: string) {
+  return db
+    .select()
+    .from(clientVersions)
+    .where(and(eq(clientVersions.orgId, orgId), eq(clientVersions.clientId, clientId)))
+    .orderBy(asc(clientVersions.validFrom), asc(clientVersions.recordedAt));
+}
+
+const SORTS: Record<string, SQL[]> = {
+  name: [asc(clients.name)],
+  "-name": [desc(clients.name)],
+  arr: [asc(clients.arrMinor), asc(clients.name)],
+  "-arr": [desc(clients.arrMinor), asc(clients.name)],
+  renewal: [sql`${clients.nextRenewalDate} asc nulls last`, asc(clients.name)],
+  "-renewal": [sql`${clients.nextRenewalDate} desc nulls last`, asc(clients.name)],
+  pulse: [sql`${clients.currentPulseRank} asc nulls last`, asc(clients.name)],
+  "-pulse": [sql`${clients.currentPulseRank} desc nulls last`, asc(clients.name)],
+};
+
+export async function listClients(
+  db: Db,
+  orgId: string,
+  query: { q?: string; includeArchived?: boolean; limit: number; offset: number; sort: string },
+) {
+  const like = query.q ? `%${query.q.replace(/[%_\\]/g, "\\$&")}%` : undefined;
+  const where = and(
+    eq(clients.orgId, orgId),
+    query.includeArchived ? undefined : isNull(clients.archivedAt),
+    like ? or(ilike(clients.name, like), ilike(clients.externalId, like), ilike(clients.clientType, like)) : undefined,
+  );
+  const rows = await db
+    .select(withCsm)
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.assignedCsmId))
+    .where(where)
+    .orderBy(...(SORTS[query.sort] ?? SORTS.name ?? []))
+    .limit(query.limit)
+    .offset(query.offset);
+  const [total] = await db.select({ n: count() }).from(clients).where(where);
+  return { rows: rows.map((r) => ({ ...r.client, assignedCsmName: r.assignedCsmName })), total: Number(total?.n ?? 0) };
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { PULSE_LEVELS } from "./pulse-levels.js";
+
+export const PulseLevel = z.enum(PULSE_LEVELS);
+export const ReasonKind = z.enum(["risk", "success", "both"]);
+
+export const ReasonCode = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  label: z.string(),
+  category: z.string(),
+  kind: ReasonKind,
+  retired: z.boolean(),
+  usageCount: z.number().int(),
+});
+export type ReasonCode = z.infer<typeof ReasonCode>;
+export const ReasonCodeList = z.object({ reasonCodes: z.array(ReasonCode) });
+export const CreateReasonCodeBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{2,40}$/, "must be 2-40 lowercase letters, digits or underscores"),
+  label: z.string().trim().min(1, "is required").max(80),
+  category: z.string().trim().min(1, "is required").max(40),
+  kind: ReasonKind,
+});
+export type CreateReasonCodeBody = z.infer<typeof CreateReasonCodeBody>;
+export const UpdateReasonCodeBody = CreateReasonCodeBody.omit({ code: true })
+  .partial()
+  .extend({ retired: z.boolean().optional() });
+export type UpdateReasonCodeBody = z.infer<typeof UpdateReasonCodeBody>;
+export const ReasonCodeParams = z.object({ orgId: z.uuid(), reasonCodeId: z.uuid("is not a valid reason code id") });
+
+export const SetPulseBody = z.object({
+  level: PulseLevel,
+  note: z.string().trim().max(5000, "must be at most 5000 characters").default(""),
+  reasonCodeIds: z.array(z.uuid("is not a valid reason code id")).max(3, "at most three reasons").default([]),
+  /** When the pulse took effect (default now); may not be in the future. */
+  effectiveAt: z.iso.datetime({ offset: true }).optional(),
+  /** The entry this one corrects, when it is a correction. */
+  correctsEntryId: z.uuid().optional(),
+});
+export type SetPulseBody = z.input<typeof SetPulseBody>;
+
+export const PulseEntry = z.object({
+  id: z.uuid(),
+  level: PulseLevel,
+  rank: z.number().int(),
+  note: z.string(),
+  reasons: z.array(z.object({ id: z.uuid(), code: z.string(), label: z.string(), kind: ReasonKind })),
+  effectiveAt: z.iso.datetime(),
+  recordedAt: z.iso.datetime(),
+  recordedBy: z.string().nullable(),
+  correctsEntryId: z.uuid().nullable(),
+  correctedByEntryId: z.uuid().nullable(),
+});
+export type PulseEntry = z.infer<typeof PulseEntry>;
+export const PulseHistory = z.object({ entries: z.array(PulseEntry) });
+export type PulseHistory = z.infer<typeof PulseHistory>;
+
+export const ScoreComponent = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.number(),
+  weight: z.number(),
+  contribution: z.number(),
+});
+export const SuccessScoreView = z.object({
+  score: z.number().nullable(),
+  band: z.enum(["healthy", "watch", "at_risk"]).nullable(),
+  components: z.array(ScoreComponent),
+  capped: z.boolean(),
+  needsReview: z.boolean(),
+  pulseStale: z.boolean(),
+  formulaVersion: z.number().int(),
+  previous: z.object({ day: z.string(), score: z.number().nullable() }).nullable(),
+  movement: z.array(z.object({ key: z.string(), label: z.string(), change: z.number() })),
+  history: z.array(z.object({ day: z.string(), score: z.number().nullable() })),
+});
+export type SuccessScoreView = z.infer<typeof SuccessScoreView>;
+
+export const ScoreFormulaBody = z.object({
+  usageMetric: z.string().trim().min(1).max(40).default("weekly_active_users"),
+  weights: z.object({
+    pulse: z.number().min(0).max(100),
+    usage: z.number().min(0).max(100),
+    metrics: z.record(z.string().max(40), z.number().min(0).max(100)).default({}),
+  }),
+  metricRanges: z.record(z.string().max(40), z.object({ min: z.number(), max: z.number() })).default({}),
+  pulseHalfLifeDays: z.number().min(1).max(3650).default(60),
+  staleAfterDays: z.number().int().min(1).max(3650).default(30),
+  reviewGap: z.number().min(1).max(100).default(40),
+});
+export type ScoreFormulaBody = z.input<typeof ScoreFormulaBody>;

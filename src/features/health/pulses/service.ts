@@ -1,0 +1,11 @@
+// Pulses: reason codes, the append-only pulse history, and the SuccessScore.
+export { getPulseEntry, pulseHistory } from "./service/history.js";
+export {
+  createReasonCode,
+  ensureReasonCodes,
+  listReasonCodes,
+  removeReasonCode,
+  updateReasonCode,
+} from "./service/reason-codes.js";
+export { recordPulse } from "./service/record-pulse.js";
+export { getFormula, refreshAllScores, refreshScore, saveFormula, successScoreView } from "./service/success-score.js";

@@ -1,0 +1,246 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, max, sql } from "drizzle-orm";
+import type { Db } from "../../../platform/db/database.js";
+import { users } from "../../accounts/identity/schema.js";
+import { clients, usageFigures } from "../clients/schema.js";
+import { pulseEntries, pulseEntryReasons, reasonCodes, scoreFormulas, successScores } from "./schema.js";
+import type { ScoreFormula } from "./success-score.js";
+
+export type ReasonCodeRow = typeof reasonCodes.$inferSelect;
+export type PulseEntryRow = typeof pulseEntries.$inferSelect;
+
+export async function listReasonCodes(db: Db, orgId: string) {
+  const used = db
+    .select({ reasonCodeId: pulseEntryReasons.reasonCodeId, n: count().as("n") })
+    .from(pulseEntryReasons)
+    .where(eq(pulseEntryReasons.orgId, orgId))
+    .groupBy(pulseEntryReasons.reasonCodeId)
+    .as("used");
+  return db
+    .select({ code: reasonCodes, usageCount: sql<number>`coalesce(${used.n}, 0)`.mapWith(Number) })
+    .from(reasonCodes)
+    .leftJoin(used, eq(used.reasonCodeId, reasonCodes.id))
+    .where(eq(reasonCodes.orgId, orgId))
+    .orderBy(asc(reasonCodes.category), asc(reasonCodes.label));
+}
+
+export async function countReasonCodes(db: Db, orgId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(reasonCodes).where(eq(reasonCodes.orgId, orgId));
+  return Number(row?.n ?? 0);
+}
+
+export async function insertReasonCodes(db: Db, rows: (typeof reasonCodes.$inferInsert)[]) {
+  if (rows.length === 0) return [];
+  return db.insert(reasonCodes).values(rows).onConflictDoNothing().returning();
+}
+
+export async function findReasonCode(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(reasonCodes)
+    .where(and(eq(reasonCodes.orgId, orgId), eq(reasonCodes.id, id)));
+  return row;
+}
+
+export async function findReasonCodes(db: Db, orgId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(reasonCodes)
+    .where(and(eq(reasonCodes.orgId, orgId), inArray(reasonCodes.id, ids)));
+}
+
+export async function updateReasonCode(
+  db: Db,
+  orgId: string,
+  id: string,
+  values: Partial<typeof reasonCodes.$inferInsert>,
+) {
+  const [row] = await db
+    .update(reasonCodes)
+    .set(values)
+    .where(and(eq(reasonCodes.orgId, orgId), eq(reasonCodes.id, id)))
+    .returning();
+  return row;
+}
+
+export async function deleteReasonCode(db: Db, orgId: string, id: string) {
+  await db.delete(reasonCodes).where(and(eq(reasonCodes.orgId, orgId), eq(reasonCodes.id, id)));
+}
+
+export async function reasonCodeUsage(db: Db, id: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(pulseEntryReasons).where(eq(pulseEntryReasons.reasonCodeId, id));
+  return Number(row?.n ?? 0);
+}
+
+export async function insertPulseEntry(db: Db, values: typeof pulseEntries.$inferInsert, reasonIds: string[]) {
+  const [entry] = await db.insert(pulseEntries).values(values).returning();
+  const row = entry as PulseEntryRow;
+  if (reasonIds.length) {
+    await db
+      .insert(pulseEntryReasons)
+      .values(
+        reasonIds.map((reasonCodeId, position) => ({ entryId: row.id, orgId: row.orgId, reasonCodeId, position })),
+      );
+  }
+  return row;
+}
+
+export async function findPulseEntry(db: Db, orgId: string, clientId: string, entryId: string) {
+  const [row] = await db
+    .select()
+    .from(pulseEntries)
+    .where(and(eq(pulseEntries.orgId, orgId), eq(pulseEntries.clientId, clientId), eq(pulseEntries.id, entryId)));
+  return row;
+}
+
+export async function findCorrectionOf(db: Db, entryId: string) {
+  const [row] = await db
+    .select({ id: pulseEntries.id })
+    .from(pulseEntries)
+    .where(eq(pulseEntries.correctsEntryId, entryId));
+  return row?.id;
+}
+
+/** Every entry of a client, newest effective first, with who recorded it. */
+export async function listPulseEntries(db: Db, orgId: string, clientId: string) {
+  return db
+    .select({ entry: pulseEntries, recordedByName: users.name })
+    .from(pulseEntries)
+    .leftJoin(users, eq(users.id, pulseEntries.recordedBy))
+    .where(and(eq(pulseEntries.orgId, orgId), eq(pulseEntries.clientId, clientId)))
+    .orderBy(desc(pulseEntries.effectiveAt), desc(pulseEntries.recordedAt));
+}
+
+export async function listEntryReasons(db: Db, entryIds: string[]) {
+  if (entryIds.length === 0) return [];
+  return db
+    .select({ entryId: pulseEntryReasons.entryId, position: pulseEntryReasons.position, code: reasonCodes })
+    .from(pulseEntryReasons)
+    .innerJoin(reasonCodes, eq(reasonCodes.id, pulseEntryReasons.reasonCodeId))
+    .where(inArray(pulseEntryReasons.entryId, entryIds))
+    .orderBy(asc(pulseEntryReasons.position));
+}
+
+/** The client's current pulse: the newest entry that no later entry corrects. */
+export async function findCurrentPulse(db: Db, orgId: string, clientId: string) {
+  const [row] = await db
+    .select()
+    .from(pulseEntries)
+    .where(
+      and(
+        eq(pulseEntries.orgId, orgId),
+        eq(pulseEntries.clientId, clientId),
+        sql`not exists (select 1 from pulse_entries c where c.corrects_entry_id = ${pulseEntries.id})`,
+      ),
+    )
+    .orderBy(desc(pulseEntries.effectiveAt), desc(pulseEntries.recordedAt))
+    .limit(1);
+  return row;
+}
+
+export async function setCurrentPulse(db: Db, orgId: string, clientId: string, rank: number | null, at: Date | null) {
+  await db
+    .update(clients)
+    .set({ currentPulseRank: rank, currentPulseAt: at })
+    .where(and(eq(clients.orgId, orgId), eq(clients.id, clientId)));
+}
+
+export async function latestFormula(db: Db, orgId: string): Promise<ScoreFormula | undefined> {
+  const [row] = await db
+    .select()
+    .from(scoreFormulas)
+    .where(eq(scoreFormulas.orgId, orgId))
+    .orderBy(desc(scoreFormulas.version))
+    .limit(1);
+  return row?.formula;
+}
+
+export async function insertFormula(db: Db, orgId: string, formula: ScoreFormula, createdBy: string) {
+  await db.insert(scoreFormulas).values({ orgId, version: formula.version, formula, createdBy });
+}
+
+export async function maxFormulaVersion(db: Db, orgId: string): Promise<number> {
+  const [row] = await db
+    .select({ v: max(scoreFormulas.version) })
+    .from(scoreFormulas)
+    .where(eq(scoreFormulas.orgId, orgId));
+  return row?.v ?? 0;
+}
+
+/** Weekly figures of one metric, oldest first, for the 12 weeks before `before`. */
+export async function weeklyUsage(db: Db, clientId: string, metric: string, since: string) {
+  const rows = await db
+    .select({ weekStart: usageFigures.weekStart, value: usageFigures.value })
+    .from(usageFigures)
+    .where(
+      and(eq(usageFigures.clientId, clientId), eq(usageFigures.metric, metric), gte(usageFigures.weekStart, since)),
+    )
+    .orderBy(asc(usageFigures.weekStart));
+  return rows;
+}
+
+/** The newest value of each metric for a client. */
+export async function latestMetrics(db: Db, clientId: string, metrics: string[]) {
+  if (metrics.length === 0) return {};
+  const rows = await db
+    .selectDistinctOn([usageFigures.metric], { metric: usageFigures.metric, value: usageFigures.value })
+    .from(usageFigures)
+    .where(and(eq(usageFigures.clientId, clientId), inArray(usageFigures.metric, metrics)))
+    .orderBy(usageFigures.metric, desc(usageFigures.weekStart));
+  return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
+}
+
+export async function upsertScore(db: Db, values: typeof successScores.$inferInsert) {
+  await db
+    .insert(successScores)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [successScores.clientId, successScores.day, successScores.formulaVersion],
+      set: {
+        score: values.score,
+        band: values.band,
+        capped: values.capped,
+        needsReview: values.needsReview,
+        components: values.components,
+      },
+    });
+}
+
+export async function scoreHistory(db: Db, orgId: string, clientId: string, formulaVersion: number, since: string) {
+  return db
+    .select()
+    .from(successScores)
+    .where(
+      and(
+        eq(successScores.orgId, orgId),
+        eq(successScores.clientId, clientId),
+        eq(successScores.formulaVersion, formulaVersion),
+        gte(successScores.day, since),
+      ),
+    )
+    .orderBy(asc(successScores.day));
+}
+
+export async function previousScore(db: Db, clientId: string, formulaVersion: number, before: string) {
+  const [row] = await db
+    .select()
+    .from(successScores)
+    .where(
+      and(
+        eq(successScores.clientId, clientId),
+        eq(successScores.formulaVersion, formulaVersion),
+        lt(successScores.day, before),
+      ),
+    )
+    .orderBy(desc(successScores.day))
+    .limit(1);
+  return row;
+}
+
+export async function listActiveClientIds(db: Db, orgId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(and(eq(clients.orgId, orgId), isNull(clients.archivedAt)));
+  return rows.map((r) => r.id);
+}
