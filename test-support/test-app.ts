@@ -28,6 +28,7 @@ export type TestAppOptions = {
   loginPerIpPerMinute?: number;
   bodyLimitBytes?: number;
   maxFailuresPerEmail?: number;
+  sessionTtlHours?: number;
 };
 
 /** The real app on a fresh real database; requests go through app.inject. */
@@ -42,7 +43,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
       appUrl: TEST_APP_URL,
       mailFrom: "Pulse <no-reply@pulse.test>",
       dataDir: "memory://",
-      sessionTtlHours: 24,
+      sessionTtlHours: options.sessionTtlHours ?? 24,
       loginMaxFailuresPerEmail: options.maxFailuresPerEmail ?? 5,
       loginFailureWindowMinutes: 15,
     },
