@@ -1,0 +1,87 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort } from "./free-port.js";
+
+export type ChildServer = { name: string; url: string; stop: () => Promise<void> };
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** Pulse in its own process (PGlite in a temp DATA_DIR, or databaseUrl), demo data on, jobs off. */
+export async function startPulse(options: { databaseUrl?: string } = {}): Promise<ChildServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), "pulse-bench-"));
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    APP_URL: url,
+    DATA_DIR: dataDir,
+    PULSE_DEMO: "true",
+    LOG_LEVEL: "warn",
+    JOBS: "false",
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  };
+  const child = spawnNode(["--import", "tsx", "src/main.ts"], env);
+  const server = await whenHealthy(
+    options.databaseUrl ? "pulse (postgres)" : "pulse (pglite)",
+    child,
+    `${url}/api/health`,
+  );
+  return {
+    ...server,
+    url,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The bare Fastify hello-world in its own process. */
+export async function startBaseline(): Promise<ChildServer> {
+  const port = await freePort();
+  const child = spawnNode(["--import", "tsx", "bench/hello-server.ts", String(port)], { PATH: process.env.PATH });
+  const url = `http://127.0.0.1:${port}/`;
+  return { ...(await whenHealthy("fastify hello-world", child, url)), url };
+}
+
+function spawnNode(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Waits until url answers 200; fails with the child's output when it exits or takes over 60 s. */
+async function whenHealthy(name: string, child: ChildProcess, url: string): Promise<ChildServer> {
+  let output = "";
+  child.stdout?.on("data", (d) => {
+    output = (output + d).slice(-4000);
+  });
+  child.stderr?.on("data", (d) => {
+    output = (output + d).slice(-4000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return { name, url, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`${name} did not answer ${url} within 60 s:\n${output}`);
+}
