@@ -11,6 +11,7 @@ import { organizationRoutes } from "./features/accounts/organizations/routes.js"
 import { adminRoutes } from "./features/admin/routes.js";
 import { clientRoutes } from "./features/health/clients/routes.js";
 import { pulseRoutes } from "./features/health/pulses/routes.js";
+import { reportRoutes } from "./features/health/reports/routes.js";
 import { AppError } from "./kernel/app-error.js";
 import type { AppContext } from "./platform/context.js";
 import { registerAccessControl } from "./platform/http/access.js";
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes, { ctx });
   await app.register(clientRoutes, { ctx });
   await app.register(pulseRoutes, { ctx });
+  await app.register(reportRoutes, { ctx });
 
   await registerSpa(app, options.webDist ?? DEFAULT_WEB_DIST);
   return app;

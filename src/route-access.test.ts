@@ -55,6 +55,10 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/organizations/:orgId/clients/:clientId/success-score": "org:member",
   "GET /api/organizations/:orgId/success-score/formula": "org:member",
   "PUT /api/organizations/:orgId/success-score/formula": "org:admin",
+  // health: reports
+  "GET /api/organizations/:orgId/reports/pulse-health": "org:member",
+  "GET /api/organizations/:orgId/reports/pulse-reasons": "org:member",
+  "GET /api/organizations/:orgId/reports/facets": "org:member",
 };
 
 type Persona = "anonymous" | "member" | "manager" | "admin" | "owner" | "platformAdmin" | "otherOrgOwner";

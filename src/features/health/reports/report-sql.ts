@@ -1,0 +1,90 @@
+import { type SQL, sql } from "drizzle-orm";
+import { pulseRank } from "../pulses/pulse-levels.js";
+import type { ReportFilter } from "./contract.js";
+
+const DAY_MS = 86_400_000;
+
+/** The end of the report day: "as of 2026-03-31" means everything known to take effect by the end of that day (UTC). */
+export const reportEnd = (asOf: string | undefined, now: Date): Date =>
+  asOf ? new Date(Date.parse(`${asOf}T00:00:00Z`) + DAY_MS) : new Date(now.getTime() + 1);
+
+const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
+
+/**
+ * Every client of the organization with the fields and pulse reports filter on. Without "as of" it
+ * reads the current fields and the cached current pulse; with it, each client's dated version and
+ * pulse entry as they were at the end of that day.
+ */
+export function reportBase(orgId: string, filter: ReportFilter, now: Date, withEntry: boolean): SQL {
+  const end = reportEnd(filter.asOf, now);
+  const currentEntry = sql`
+    left join lateral (
+      select e.id, e.rank, e.effective_at from pulse_entries e
+      where e.client_id = c.id and e.effective_at < ${end}
+        and not exists (select 1 from pulse_entries x where x.corrects_entry_id = e.id)
+      order by e.effective_at desc, e.recorded_at desc limit 1
+    ) p on true`;
+  if (!filter.asOf) {
+    return sql`
+      select c.id, c.name, c.client_type, c.assigned_csm_id, c.status, c.arr_minor, c.mrr_minor, c.acv_minor,
+        c.currency, c.next_renewal_date, c.client_since,
+        ${withEntry ? sql`p.rank, p.effective_at as pulse_at, p.id as entry_id` : sql`c.current_pulse_rank as rank, c.current_pulse_at as pulse_at, null::uuid as entry_id`}
+      from clients c ${withEntry ? currentEntry : sql``}
+      where c.org_id = ${orgId} and c.archived_at is null`;
+  }
+  return sql`
+    select c.id, c.name, v.client_type, v.assigned_csm_id, v.status, v.arr_minor, v.mrr_minor, v.acv_minor,
+      c.currency, c.next_renewal_date, c.client_since, p.rank, p.effective_at as pulse_at, p.id as entry_id
+    from clients c
+    join lateral (
+      select v.* from client_versions v
+      where v.client_id = c.id and v.valid_from <= ${filter.asOf}::date
+      order by v.valid_from desc, v.recorded_at desc limit 1
+    ) v on true
+    ${currentEntry}
+    where c.org_id = ${orgId} and (c.archived_at is null or c.archived_at >= ${end})`;
+}
+
+/** The report filters as a WHERE clause over reportBase's columns (AND across fields, OR within one). */
+export function reportWhere(filter: ReportFilter, options: { levels: boolean }): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (filter.clientTypes?.length) parts.push(sql`b.client_type = any(${textArray(filter.clientTypes)})`);
+  if (filter.assignedTo?.length) {
+    const ids = filter.assignedTo.filter((a) => a !== "unassigned");
+    const orUnassigned = filter.assignedTo.includes("unassigned") ? sql` or b.assigned_csm_id is null` : sql``;
+    parts.push(sql`(b.assigned_csm_id::text = any(${textArray(ids)})${orUnassigned})`);
+  }
+  if (filter.statuses?.length) parts.push(sql`b.status = any(${textArray(filter.statuses)})`);
+  if (filter.clientSinceFrom) parts.push(sql`b.client_since >= ${filter.clientSinceFrom}::date`);
+  if (filter.clientSinceTo) parts.push(sql`b.client_since <= ${filter.clientSinceTo}::date`);
+  if (filter.renewalFrom) parts.push(sql`b.next_renewal_date >= ${filter.renewalFrom}::date`);
+  if (filter.renewalTo) parts.push(sql`b.next_renewal_date <= ${filter.renewalTo}::date`);
+  if (filter.updatedFrom) parts.push(sql`b.pulse_at >= ${filter.updatedFrom}::date`);
+  if (filter.updatedTo) parts.push(sql`b.pulse_at < (${filter.updatedTo}::date + 1)`);
+  if (options.levels && filter.levels?.length) {
+    const ranks = filter.levels.filter((l) => l !== "none").map((l) => pulseRank(l));
+    const orNone = filter.levels.includes("none") ? sql` or b.rank is null` : sql``;
+    parts.push(sql`(b.rank = any(${sql.param(ranks)}::int[])${orNone})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** The money column the measure sums, or 1 per client for "count". */
+export function measureColumn(measure: ReportFilter["measure"]): SQL {
+  if (measure === "count") return sql`1`;
+  return sql.raw(`b.${measure}_minor`);
+}
+
+const SORTS: Record<ReportFilter["sort"], string> = {
+  name: "b.name asc",
+  "-name": "b.name desc",
+  value: "value asc, b.name asc",
+  "-value": "value desc, b.name asc",
+  renewal: "b.next_renewal_date asc nulls last, b.name asc",
+  "-renewal": "b.next_renewal_date desc nulls last, b.name asc",
+  level: "b.rank asc nulls last, b.name asc",
+  "-level": "b.rank desc nulls last, b.name asc",
+  updated: "b.pulse_at asc nulls first, b.name asc",
+  "-updated": "b.pulse_at desc nulls last, b.name asc",
+};
+export const orderBy = (sort: ReportFilter["sort"]): SQL => sql.raw(SORTS[sort]);
