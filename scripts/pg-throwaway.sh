@@ -7,7 +7,7 @@
 #   scripts/pg-throwaway.sh stop    # stops the server and deletes its data
 #
 # Settings (environment): PG_PORT (55432), PG_DIR (/tmp/pulse-pg-<port>), PG_BIN (newest
-# /usr/lib/postgresql/*/bin), PG_ROLE (pulse), PG_DATABASE (pulse).
+# /usr/lib/postgresql/*/bin), PG_ROLE (pulse), PG_DATABASE (pulse), PG_OS_USER (the user to run as, when root).
 # initdb refuses to run as root, so as root the server runs as the `postgres` user when it exists,
 # else as a system user `pulsepg` created on first use.
 set -euo pipefail
@@ -34,6 +34,11 @@ find_bin() {
 
 server_user() {
   if [[ "$(id -u)" != "0" ]]; then id -un; return; fi
+  if [[ -n "${PG_OS_USER:-}" ]]; then
+    id "$PG_OS_USER" >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$PG_OS_USER"
+    echo "$PG_OS_USER"
+    return
+  fi
   if id postgres >/dev/null 2>&1; then echo postgres; return; fi
   if ! id pulsepg >/dev/null 2>&1; then
     useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin pulsepg
