@@ -4,12 +4,18 @@ export const DEMO_PASSWORD = "pulse-demo-password";
 
 export const DEMO_ORGANIZATION = { name: "Northwind Customer Success", slug: "northwind-cs" };
 
-/** The demo accounts the README lists; all share DEMO_PASSWORD. */
-export const DEMO_ACCOUNTS: { email: string; name: string; role: OrgRole }[] = [
+/** The demo accounts the README lists; all share DEMO_PASSWORD. CSMs report to the manager. */
+export const DEMO_ACCOUNTS: { email: string; name: string; role: OrgRole; csm?: boolean }[] = [
   { email: "owner@demo.pulse", name: "Olivia Owner", role: "owner" },
   { email: "admin@demo.pulse", name: "Adam Admin", role: "admin" },
   { email: "manager@demo.pulse", name: "Maya Manager", role: "manager" },
-  { email: "member@demo.pulse", name: "Milo Member", role: "member" },
+  { email: "member@demo.pulse", name: "Milo Member", role: "member", csm: true },
+  { email: "csm.jordan@demo.pulse", name: "Jordan Lee", role: "member", csm: true },
+  { email: "csm.priya@demo.pulse", name: "Priya Shah", role: "member", csm: true },
+  { email: "csm.tomas@demo.pulse", name: "Tomás García", role: "member", csm: true },
 ];
 
 export const DEMO_PLATFORM_ADMIN = { email: "staff@demo.pulse", name: "Sam Staff" };
+
+/** Seed 001 asks for "a few thousand clients with two years of pulses". */
+export const DEMO_HEALTH = { clients: 3000, months: 24, usageWeeks: 12 };

@@ -1,24 +1,39 @@
 import type { AppContext } from "../../platform/context.js";
 import { createConfirmedUser, ensurePlatformAdmin } from "../accounts/identity/service.js";
 import { addMember, ensureOrganization } from "../accounts/organizations/service.js";
-import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from "./demo-accounts.js";
+import { listClients } from "../health/clients/service.js";
+import { generateHealthData } from "../health/demo-data/service.js";
+import { DEMO_ACCOUNTS, DEMO_HEALTH, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from "./demo-accounts.js";
 
-/** Creates the demo organization and accounts; running it again changes nothing. */
-export async function seedDemo(ctx: AppContext): Promise<{ created: number }> {
+/** Creates the demo organization, its accounts and its clients; running it again changes nothing. */
+export async function seedDemo(ctx: AppContext): Promise<{ created: number; clients: number; pulses: number }> {
   const { db } = ctx.database;
   const org = await ensureOrganization(db, DEMO_ORGANIZATION);
   let created = 0;
+  const ids = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const user = await createConfirmedUser(ctx, { ...account, password: DEMO_PASSWORD });
-    if (user.created) {
-      created++;
-      await addMember(db, org.id, user.userId, account.role);
-    }
+    ids.set(account.email, user.userId);
+    if (user.created) created++;
+  }
+  const manager = ids.get("manager@demo.pulse");
+  for (const account of DEMO_ACCOUNTS) {
+    const userId = ids.get(account.email) as string;
+    if (created > 0) await addMember(db, org.id, userId, account.role, account.csm ? manager : undefined);
   }
   const staff = await createConfirmedUser(ctx, { ...DEMO_PLATFORM_ADMIN, password: DEMO_PASSWORD });
   if (staff.created) {
     created++;
     await ensurePlatformAdmin(ctx, { email: DEMO_PLATFORM_ADMIN.email, password: DEMO_PASSWORD });
   }
-  return { created };
+  const existing = await listClients(ctx, org.id, { limit: 1, offset: 0, sort: "name", includeArchived: "true" });
+  if (existing.total > 0) return { created, clients: 0, pulses: 0 };
+  const csmIds = DEMO_ACCOUNTS.filter((a) => a.csm).map((a) => ids.get(a.email) as string);
+  const generated = await generateHealthData(db, {
+    orgId: org.id,
+    csmIds,
+    today: ctx.clock.now().toISOString().slice(0, 10),
+    ...DEMO_HEALTH,
+  });
+  return { created, clients: generated.clients, pulses: generated.entries };
 }

@@ -32,11 +32,11 @@ export async function renameOrganization(db: Db, orgId: string, name: string): P
   return row as OrganizationRow;
 }
 
-export async function upsertMembership(db: Db, orgId: string, userId: string, role: OrgRole) {
+export async function upsertMembership(db: Db, orgId: string, userId: string, role: OrgRole, reportsToUserId?: string) {
   await db
     .insert(memberships)
-    .values({ orgId, userId, role })
-    .onConflictDoUpdate({ target: [memberships.orgId, memberships.userId], set: { role } });
+    .values({ orgId, userId, role, reportsToUserId })
+    .onConflictDoUpdate({ target: [memberships.orgId, memberships.userId], set: { role, reportsToUserId } });
 }
 
 export async function listMembershipsOfUser(db: Db, userId: string) {

@@ -39,8 +39,8 @@ export async function ensureOrganization(db: Db, input: { name: string; slug: st
   return (await store.findOrganizationBySlug(db, input.slug)) ?? store.insertOrganization(db, input);
 }
 
-export async function addMember(db: Db, orgId: string, userId: string, role: OrgRole) {
-  await store.upsertMembership(db, orgId, userId, role);
+export async function addMember(db: Db, orgId: string, userId: string, role: OrgRole, reportsToUserId?: string) {
+  await store.upsertMembership(db, orgId, userId, role, reportsToUserId);
 }
 
 export async function getOrganization(ctx: AppContext, actor: Actor, orgId: string): Promise<Organization> {
