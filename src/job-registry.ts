@@ -1,14 +1,17 @@
 import { pulseSetEvent } from "./features/health/pulses/events.js";
+import { refreshScoresEvent, refreshScoresJob } from "./features/health/pulses/jobs.js";
 import type { AppContext } from "./platform/context.js";
-import type { JobDefinition, JobName } from "./platform/jobs/jobs.js";
+import { type AnyJob, anyJob, type JobName } from "./platform/jobs/jobs.js";
 
 /** Events that are sent inside transactions; each needs its queue before the first send. */
 export const EVENTS: JobName<unknown>[] = [pulseSetEvent as JobName<unknown>];
 
 /** Every feature's job handlers. `ctx` is read when a job runs, after the runtime is complete. */
-export function featureJobs(_ctx: () => AppContext): JobDefinition<never>[] {
-  return [];
+export function featureJobs(ctx: () => AppContext): AnyJob[] {
+  return [anyJob(refreshScoresJob(ctx))];
 }
 
 /** Recurring jobs: name, cron (UTC) and payload. */
-export async function scheduleFeatureJobs(_ctx: AppContext): Promise<void> {}
+export async function scheduleFeatureJobs(ctx: AppContext): Promise<void> {
+  await ctx.jobs.schedule(refreshScoresEvent, "0 2 * * *", {});
+}

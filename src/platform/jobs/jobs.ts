@@ -21,6 +21,10 @@ export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
   return definition;
 }
 
+/** Jobs of different payload types in one list (the payload is parsed by each job's own schema). */
+export type AnyJob = JobDefinition<never>;
+export const anyJob = <P>(definition: JobDefinition<P>): AnyJob => definition as unknown as AnyJob;
+
 /** What a sender needs to know of a job: its name and payload (events.ts files export these). */
 export type JobName<P> = { name: string; payload: z.ZodType<P> };
 

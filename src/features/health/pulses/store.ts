@@ -244,3 +244,8 @@ export async function listActiveClientIds(db: Db, orgId: string): Promise<string
     .where(and(eq(clients.orgId, orgId), isNull(clients.archivedAt)));
   return rows.map((r) => r.id);
 }
+
+export async function listOrgIdsWithClients(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ orgId: clients.orgId }).from(clients).where(isNull(clients.archivedAt));
+  return rows.map((r) => r.orgId);
+}
