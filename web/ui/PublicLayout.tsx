@@ -30,7 +30,7 @@ export function PublicLayout({ title, subtitle, children, footer }: PublicLayout
           <Paper withBorder shadow="md" p={{ base: "lg", sm: 32 }}>
             <Stack gap="lg">
               <Stack gap={6}>
-                <Title order={1} fz={26}>
+                <Title order={1} fz={24}>
                   {title}
                 </Title>
                 {subtitle ? (

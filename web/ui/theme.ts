@@ -23,7 +23,6 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
     "--mantine-color-placeholder": "var(--mantine-color-gray-6)",
-    "--mantine-color-body": "var(--mantine-color-gray-0)",
   },
   dark: {},
 });
