@@ -1,7 +1,8 @@
-import { Badge, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { IconCircleCheck } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { PageHeader } from "./PageHeader";
+import { ToneBadge } from "./ToneBadge";
 
 type ComingSoonProps = {
   title: string;
@@ -17,9 +18,9 @@ export function ComingSoon({ title, description, icon, highlights }: ComingSoonP
       <PageHeader
         title={title}
         badge={
-          <Badge variant="light" color="violet" size="lg">
+          <ToneBadge tone="violet" size="lg">
             Coming
-          </Badge>
+          </ToneBadge>
         }
       />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

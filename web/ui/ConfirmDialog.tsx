@@ -28,7 +28,7 @@ export function ConfirmDialog({
         <Button variant="default" onClick={onClose}>
           Cancel
         </Button>
-        <Button color="red.8" onClick={onConfirm} loading={loading}>
+        <Button color="red.9" onClick={onConfirm} loading={loading}>
           {confirmLabel}
         </Button>
       </Group>

@@ -1,5 +1,7 @@
 import type { MyOrganization } from "../../../../src/features/accounts/identity/contract";
 
+import type { Tone } from "../../../ui/ToneBadge";
+
 export type Role = MyOrganization["role"];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -9,11 +11,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   owner: "Owner",
 };
 
-export const ROLE_COLORS: Record<Role, string> = {
-  member: "gray.7",
-  manager: "teal.8",
-  admin: "indigo.7",
-  owner: "violet.8",
+export const ROLE_TONES: Record<Role, Tone> = {
+  member: "gray",
+  manager: "cyan",
+  admin: "indigo",
+  owner: "violet",
 };
 
 /** Admins and owners manage the organization's name, members and invitations. */

@@ -18,7 +18,7 @@ export function ResendConfirmation({ email }: { email: string }) {
         Send a new confirmation link
       </Button>
       {resend.error ? (
-        <Text fz="sm" c="red.8" role="alert">
+        <Text fz="sm" c="red.9" role="alert">
           {errorMessage(resend.error)}
         </Text>
       ) : null}

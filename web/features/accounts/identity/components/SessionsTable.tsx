@@ -36,7 +36,7 @@ export function SessionsTable({ sessions, timeZone, revokingId, onRevoke }: Sess
                     {describeUserAgent(session.userAgent)}
                   </Text>
                   {session.current ? (
-                    <Badge color="teal.8" variant="filled" size="sm">
+                    <Badge color="teal.9" variant="filled" size="sm">
                       This device
                     </Badge>
                   ) : null}

@@ -90,7 +90,7 @@ export function MembersTable({ members, actorRole, actorUserId, timeZone, onChan
                       <Tooltip label="Remove from organization">
                         <ActionIcon
                           variant="subtle"
-                          color="red.8"
+                          color="red.9"
                           aria-label={`Remove ${member.name}`}
                           onClick={() => onRemove(member)}
                         >

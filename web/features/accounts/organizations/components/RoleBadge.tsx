@@ -1,10 +1,10 @@
-import { Badge } from "@mantine/core";
-import { ROLE_COLORS, ROLE_LABELS, type Role } from "../role-permissions";
+import { ToneBadge } from "../../../../ui/ToneBadge";
+import { ROLE_LABELS, ROLE_TONES, type Role } from "../role-permissions";
 
 export function RoleBadge({ role }: { role: Role }) {
   return (
-    <Badge color={ROLE_COLORS[role]} variant="light" size="sm">
+    <ToneBadge tone={ROLE_TONES[role]} size="sm">
       {ROLE_LABELS[role]}
-    </Badge>
+    </ToneBadge>
   );
 }

@@ -49,7 +49,7 @@ export function UserMenu({ me }: { me: MeResponse }) {
         >
           Profile
         </Menu.Item>
-        <Menu.Item color="red.8" leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
+        <Menu.Item color="red.9" leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
           Sign out
         </Menu.Item>
       </Menu.Dropdown>

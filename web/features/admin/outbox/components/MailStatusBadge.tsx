@@ -1,17 +1,17 @@
-import { Badge } from "@mantine/core";
 import type { OutboxMessage } from "../../../../../src/features/admin/contract";
+import { type Tone, ToneBadge } from "../../../../ui/ToneBadge";
 
-const COLORS: Record<OutboxMessage["status"], string> = {
-  queued: "yellow.9",
-  sent: "teal.8",
-  stored: "indigo.7",
-  failed: "red.8",
+const TONES: Record<OutboxMessage["status"], Tone> = {
+  queued: "blue",
+  sent: "teal",
+  stored: "indigo",
+  failed: "red",
 };
 
 export function MailStatusBadge({ status }: { status: OutboxMessage["status"] }) {
   return (
-    <Badge color={COLORS[status]} variant="light" size="sm">
+    <ToneBadge tone={TONES[status]} size="sm">
       {status}
-    </Badge>
+    </ToneBadge>
   );
 }
