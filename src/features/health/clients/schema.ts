@@ -35,6 +35,7 @@ export const clients = pgTable(
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     // Cache of the newest pulse entry (maintained with each pulse in one transaction).
     currentPulseRank: smallint("current_pulse_rank"),
+    currentPulseEntryId: uuid("current_pulse_entry_id"),
     currentPulseAt: timestamp("current_pulse_at", { withTimezone: true }),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

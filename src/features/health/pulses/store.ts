@@ -138,10 +138,14 @@ export async function findCurrentPulse(db: Db, orgId: string, clientId: string) 
   return row;
 }
 
-export async function setCurrentPulse(db: Db, orgId: string, clientId: string, rank: number | null, at: Date | null) {
+export async function setCurrentPulse(db: Db, orgId: string, clientId: string, entry: PulseEntryRow | undefined) {
   await db
     .update(clients)
-    .set({ currentPulseRank: rank, currentPulseAt: at })
+    .set({
+      currentPulseRank: entry?.rank ?? null,
+      currentPulseAt: entry?.effectiveAt ?? null,
+      currentPulseEntryId: entry?.id ?? null,
+    })
     .where(and(eq(clients.orgId, orgId), eq(clients.id, clientId)));
 }
 

@@ -15,7 +15,7 @@ const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
  * reads the current fields and the cached current pulse; with it, each client's dated version and
  * pulse entry as they were at the end of that day.
  */
-export function reportBase(orgId: string, filter: ReportFilter, now: Date, withEntry: boolean): SQL {
+export function reportBase(orgId: string, filter: ReportFilter, now: Date): SQL {
   const end = reportEnd(filter.asOf, now);
   const currentEntry = sql`
     left join lateral (
@@ -28,8 +28,8 @@ export function reportBase(orgId: string, filter: ReportFilter, now: Date, withE
     return sql`
       select c.id, c.name, c.client_type, c.assigned_csm_id, c.status, c.arr_minor, c.mrr_minor, c.acv_minor,
         c.currency, c.next_renewal_date, c.client_since,
-        ${withEntry ? sql`p.rank, p.effective_at as pulse_at, p.id as entry_id` : sql`c.current_pulse_rank as rank, c.current_pulse_at as pulse_at, null::uuid as entry_id`}
-      from clients c ${withEntry ? currentEntry : sql``}
+        c.current_pulse_rank as rank, c.current_pulse_at as pulse_at, c.current_pulse_entry_id as entry_id
+      from clients c
       where c.org_id = ${orgId} and c.archived_at is null`;
   }
   return sql`
@@ -48,6 +48,7 @@ export function reportBase(orgId: string, filter: ReportFilter, now: Date, withE
 /** The report filters as a WHERE clause over reportBase's columns (AND across fields, OR within one). */
 export function reportWhere(filter: ReportFilter, options: { levels: boolean }): SQL {
   const parts: SQL[] = [sql`true`];
+  if (options.levels) parts.push(levelsWhere(filter, "b"));
   if (filter.clientTypes?.length) parts.push(sql`b.client_type = any(${textArray(filter.clientTypes)})`);
   if (filter.assignedTo?.length) {
     const ids = filter.assignedTo.filter((a) => a !== "unassigned");
@@ -61,12 +62,15 @@ export function reportWhere(filter: ReportFilter, options: { levels: boolean }):
   if (filter.renewalTo) parts.push(sql`b.next_renewal_date <= ${filter.renewalTo}::date`);
   if (filter.updatedFrom) parts.push(sql`b.pulse_at >= ${filter.updatedFrom}::date`);
   if (filter.updatedTo) parts.push(sql`b.pulse_at < (${filter.updatedTo}::date + 1)`);
-  if (options.levels && filter.levels?.length) {
-    const ranks = filter.levels.filter((l) => l !== "none").map((l) => pulseRank(l));
-    const orNone = filter.levels.includes("none") ? sql` or b.rank is null` : sql``;
-    parts.push(sql`(b.rank = any(${sql.param(ranks)}::int[])${orNone})`);
-  }
   return sql.join(parts, sql` and `);
+}
+
+/** Only the pulse-level part of the filter (a clicked slice), over the rows named `alias`. */
+export function levelsWhere(filter: ReportFilter, alias: "b" | "f"): SQL {
+  if (!filter.levels?.length) return sql`true`;
+  const ranks = filter.levels.filter((l) => l !== "none").map((l) => pulseRank(l));
+  const orNone = filter.levels.includes("none") ? sql.raw(` or ${alias}.rank is null`) : sql``;
+  return sql`(${sql.raw(alias)}.rank = any(${sql.param(ranks)}::int[])${orNone})`;
 }
 
 /** The money column the measure sums, or 1 per client for "count". */
@@ -76,15 +80,16 @@ export function measureColumn(measure: ReportFilter["measure"]): SQL {
 }
 
 const SORTS: Record<ReportFilter["sort"], string> = {
-  name: "b.name asc",
-  "-name": "b.name desc",
-  value: "value asc, b.name asc",
-  "-value": "value desc, b.name asc",
-  renewal: "b.next_renewal_date asc nulls last, b.name asc",
-  "-renewal": "b.next_renewal_date desc nulls last, b.name asc",
-  level: "b.rank asc nulls last, b.name asc",
-  "-level": "b.rank desc nulls last, b.name asc",
-  updated: "b.pulse_at asc nulls first, b.name asc",
-  "-updated": "b.pulse_at desc nulls last, b.name asc",
+  name: "f.name asc, f.id",
+  "-name": "f.name desc, f.id",
+  value: "value asc, f.name asc, f.id",
+  "-value": "value desc, f.name asc, f.id",
+  renewal: "f.next_renewal_date asc nulls last, f.name asc, f.id",
+  "-renewal": "f.next_renewal_date desc nulls last, f.name asc, f.id",
+  level: "f.rank asc nulls last, f.name asc, f.id",
+  "-level": "f.rank desc nulls last, f.name asc, f.id",
+  updated: "f.pulse_at asc nulls first, f.name asc, f.id",
+  "-updated": "f.pulse_at desc nulls last, f.name asc, f.id",
 };
+/** The list's order over the filtered rows `f` (the id breaks ties, so pages never overlap). */
 export const orderBy = (sort: ReportFilter["sort"]): SQL => sql.raw(SORTS[sort]);

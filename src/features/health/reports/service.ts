@@ -7,23 +7,24 @@ import * as store from "./store.js";
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
-async function listWithTrends(
-  ctx: AppContext,
-  orgId: string,
-  filter: ReportFilter,
-  withEntry: boolean,
-): Promise<{ clients: ReportClient[]; clientTotal: number; currency: string }> {
+/** Report context: the org's currency and the money column a "count" report lists (its primary metric). */
+async function listSettings(ctx: AppContext, orgId: string, filter: ReportFilter) {
   const settings = await getHealthSettings(ctx.database.db, orgId);
-  const now = ctx.clock.now();
-  const valueColumn = filter.measure === "count" ? settings.primaryMetric : filter.measure;
-  const { page, total } = await store.clientPage(ctx.database.db, orgId, filter, now, { valueColumn, withEntry });
+  return {
+    currency: settings.currency,
+    valueColumn: filter.measure === "count" ? settings.primaryMetric : filter.measure,
+  };
+}
+
+/** Presents a page of clients, each with its 90-day pulse trend. */
+async function withTrends(ctx: AppContext, page: store.ClientListRow[], filter: ReportFilter): Promise<ReportClient[]> {
   const points = await store.trends(
     ctx.database.db,
     page.map((p) => p.id),
     filter.asOf,
-    now,
+    ctx.clock.now(),
   );
-  const clients = page.map((row) => ({
+  return page.map((row) => ({
     id: row.id,
     name: row.name,
     clientType: row.client_type,
@@ -37,7 +38,6 @@ async function listWithTrends(
     pulseUpdatedAt: iso(row.pulse_at),
     trend: points.filter((p) => p.client_id === row.id).map((p) => ({ at: iso(p.at) as string, rank: Number(p.rank) })),
   }));
-  return { clients, clientTotal: total, currency: settings.currency };
 }
 
 /** Seed 001's Current Pulse Health report: the six levels by count or money, Satisfied vs Risk, and the client list. */
@@ -46,8 +46,9 @@ export async function pulseHealthReport(
   orgId: string,
   filter: ReportFilter,
 ): Promise<PulseHealthReport> {
-  const breakdown = await store.levelBreakdown(ctx.database.db, orgId, filter, ctx.clock.now());
-  const at = (rank: number | null) => breakdown.find((b) => (b.rank === null ? null : Number(b.rank)) === rank);
+  const { currency, valueColumn } = await listSettings(ctx, orgId, filter);
+  const result = await store.healthReport(ctx.database.db, orgId, filter, ctx.clock.now(), { valueColumn });
+  const at = (rank: number | null) => result.breakdown.find((b) => (b.rank === null ? null : Number(b.rank)) === rank);
   const slices = [
     ...PULSE_LEVELS.map((level, i) => ({
       level,
@@ -61,21 +62,20 @@ export async function pulseHealthReport(
     slices
       .filter(pick)
       .reduce((acc, s) => ({ count: acc.count + s.count, value: acc.value + s.value }), { count: 0, value: 0 });
-  const totals = sum(() => true);
   const risk = sum((s) => s.level !== "none" && isRiskLevel(s.level));
   const satisfied = sum((s) => s.level !== "none" && !isRiskLevel(s.level));
   const measured = (a: { count: number; value: number }) => (filter.measure === "count" ? a.count : a.value);
-  const list = await listWithTrends(ctx, orgId, filter, false);
+  const both = measured(satisfied) + measured(risk);
   return {
     asOf: filter.asOf ?? null,
     measure: filter.measure,
-    currency: list.currency,
+    currency,
     slices,
-    totals,
-    satisfied: { ...satisfied, percent: percent(measured(satisfied), measured(satisfied) + measured(risk)) },
-    risk: { ...risk, percent: percent(measured(risk), measured(satisfied) + measured(risk)) },
-    clients: list.clients,
-    clientTotal: list.clientTotal,
+    totals: sum(() => true),
+    satisfied: { ...satisfied, percent: percent(measured(satisfied), both) },
+    risk: { ...risk, percent: percent(measured(risk), both) },
+    clients: await withTrends(ctx, result.page, filter),
+    clientTotal: result.total,
   };
 }
 
@@ -85,25 +85,25 @@ export async function pulseReasonsReport(
   orgId: string,
   filter: ReportFilter,
 ): Promise<PulseReasonsReport> {
-  const { byReason, totals } = await store.reasonBreakdown(ctx.database.db, orgId, filter, ctx.clock.now());
-  const list = await listWithTrends(ctx, orgId, filter, true);
+  const { currency, valueColumn } = await listSettings(ctx, orgId, filter);
+  const result = await store.reasonsReport(ctx.database.db, orgId, filter, ctx.clock.now(), { valueColumn });
   return {
     asOf: filter.asOf ?? null,
     measure: filter.measure,
-    currency: list.currency,
-    reasons: byReason.map((r) => ({
-      reasonCodeId: String(r.reason_code_id),
-      code: String(r.code),
-      label: String(r.label),
-      category: String(r.category),
-      kind: String(r.kind),
+    currency,
+    reasons: result.reasons.map((r) => ({
+      reasonCodeId: r.reason_code_id,
+      code: r.code,
+      label: r.label,
+      category: r.category,
+      kind: r.kind,
       count: Number(r.count),
       value: Number(r.value),
     })),
-    withoutReason: { count: Number(totals.without_count ?? 0), value: Number(totals.without_value ?? 0) },
-    totals: { count: Number(totals.count ?? 0), value: Number(totals.value ?? 0) },
-    clients: list.clients,
-    clientTotal: list.clientTotal,
+    withoutReason: { count: Number(result.without.count), value: Number(result.without.value) },
+    totals: { count: Number(result.totals.count), value: Number(result.totals.value) },
+    clients: await withTrends(ctx, result.page, filter),
+    clientTotal: result.total,
   };
 }
 

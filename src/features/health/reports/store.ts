@@ -1,11 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
 import type { ReportFilter } from "./contract.js";
-import { measureColumn, orderBy, reportBase, reportEnd, reportWhere } from "./report-sql.js";
+import { levelsWhere, measureColumn, orderBy, reportBase, reportEnd, reportWhere } from "./report-sql.js";
 
 type Row = Record<string, unknown>;
 const rows = async (db: Db, query: SQL): Promise<Row[]> =>
   ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
+const parsed = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 export type ClientListRow = {
   id: string;
@@ -18,70 +19,85 @@ export type ClientListRow = {
   currency: string;
   next_renewal_date: string | null;
   rank: number | null;
-  pulse_at: Date | string | null;
+  pulse_at: string | null;
 };
+export type Amount = { count: number; value: number };
 
-/** Count and measure per pulse level (null rank = no pulse yet). */
-export async function levelBreakdown(db: Db, orgId: string, filter: ReportFilter, now: Date) {
-  const base = reportBase(orgId, filter, now, false);
-  return (await rows(
-    db,
-    sql`with b as (${base})
-      select b.rank, count(*)::int as count, coalesce(sum(${measureColumn(filter.measure)}), 0)::float8 as value
-      from b where ${reportWhere(filter, { levels: false })} group by b.rank`,
-  )) as { rank: number | null; count: number; value: number }[];
+type ListOptions = { valueColumn: "arr" | "mrr" | "acv" };
+
+/** The page of clients (with CSM names) as JSON, from the filtered set `f`. */
+function pageJson(filter: ReportFilter, where: SQL, options: ListOptions): SQL {
+  return sql`(select coalesce(json_agg(y order by y.ord), '[]'::json) from (
+      select f.id, f.name, f.client_type, f.assigned_csm_id, u.name as csm_name, f.status, f.currency,
+        f.next_renewal_date::text as next_renewal_date, f.rank, f.pulse_at,
+        ${sql.raw(`f.${options.valueColumn}_minor`)}::float8 as value,
+        row_number() over (order by ${orderBy(filter.sort)}) as ord
+      from f left join users u on u.id = f.assigned_csm_id
+      where ${where} order by ${orderBy(filter.sort)} limit ${filter.limit} offset ${filter.offset}) y)`;
 }
 
-/** Count and measure per reason code of each client's current pulse, plus clients whose pulse has none. */
-export async function reasonBreakdown(db: Db, orgId: string, filter: ReportFilter, now: Date) {
-  const base = reportBase(orgId, filter, now, true);
-  const where = reportWhere(filter, { levels: true });
-  const m = measureColumn(filter.measure);
-  const byReason = await rows(
+/**
+ * The whole health report in one statement, so the (possibly "as of") client set is computed once:
+ * the breakdown per level over the filter, and the page and count of the list narrowed to `levels`.
+ */
+export async function healthReport(db: Db, orgId: string, filter: ReportFilter, now: Date, options: ListOptions) {
+  const listWhere = levelsWhere(filter, "f");
+  const [row] = await rows(
     db,
-    sql`with b as (${base})
-      select r.id as reason_code_id, r.code, r.label, r.category, r.kind,
-        count(*)::int as count, coalesce(sum(${m}), 0)::float8 as value
-      from b join pulse_entry_reasons per on per.entry_id = b.entry_id
-      join reason_codes r on r.id = per.reason_code_id
-      where ${where} group by r.id, r.code, r.label, r.category, r.kind
-      order by count desc, r.label asc`,
+    sql`with b as materialized (${reportBase(orgId, filter, now)}),
+      f as (select b.*, ${measureColumn(filter.measure)} as m from b where ${reportWhere(filter, { levels: false })})
+      select
+        (select coalesce(json_agg(x), '[]'::json) from (
+          select f.rank, count(*)::int as count, coalesce(sum(f.m), 0)::float8 as value from f group by f.rank) x) as breakdown,
+        (select count(*)::int from f where ${listWhere}) as total,
+        ${pageJson(filter, listWhere, options)} as page`,
   );
-  const [totals] = await rows(
-    db,
-    sql`with b as (${base})
-      select count(*)::int as count, coalesce(sum(${m}), 0)::float8 as value,
-        count(*) filter (where not exists (select 1 from pulse_entry_reasons per where per.entry_id = b.entry_id))::int as without_count,
-        coalesce(sum(${m}) filter (where not exists (select 1 from pulse_entry_reasons per where per.entry_id = b.entry_id)), 0)::float8 as without_value
-      from b where ${where}`,
-  );
-  return { byReason, totals: totals ?? {} };
+  return {
+    breakdown: parsed<{ rank: number | null; count: number; value: number }[]>(row?.breakdown),
+    total: Number(row?.total ?? 0),
+    page: parsed<ClientListRow[]>(row?.page),
+  };
 }
 
-/** One page of the filtered clients with their CSM's name; `valueColumn` is the money shown per client. */
-export async function clientPage(
-  db: Db,
-  orgId: string,
-  filter: ReportFilter,
-  now: Date,
-  options: { valueColumn: "arr" | "mrr" | "acv"; withEntry: boolean },
-) {
-  const base = reportBase(orgId, filter, now, options.withEntry);
-  const reasonFilter = filter.reasonCodeId
-    ? sql` and exists (select 1 from pulse_entry_reasons per where per.entry_id = b.entry_id and per.reason_code_id = ${filter.reasonCodeId})`
-    : sql``;
-  const where = sql`${reportWhere(filter, { levels: true })}${reasonFilter}`;
-  const page = (await rows(
+/** The whole reasons report in one statement: reasons of each client's current pulse, totals, and the list. */
+export async function reasonsReport(db: Db, orgId: string, filter: ReportFilter, now: Date, options: ListOptions) {
+  const drill = filter.reasonCodeId
+    ? sql`exists (select 1 from pulse_entry_reasons per where per.entry_id = f.entry_id and per.reason_code_id = ${filter.reasonCodeId})`
+    : sql`true`;
+  const noReason = sql`not exists (select 1 from pulse_entry_reasons per where per.entry_id = f.entry_id)`;
+  const [row] = await rows(
     db,
-    sql`with b as (${base})
-      select b.id, b.name, b.client_type, b.assigned_csm_id, u.name as csm_name, b.status, b.currency,
-        b.next_renewal_date::text as next_renewal_date, b.rank, b.pulse_at,
-        ${sql.raw(`b.${options.valueColumn}_minor`)}::float8 as value
-      from b left join users u on u.id = b.assigned_csm_id
-      where ${where} order by ${orderBy(filter.sort)} limit ${filter.limit} offset ${filter.offset}`,
-  )) as ClientListRow[];
-  const [total] = await rows(db, sql`with b as (${base}) select count(*)::int as n from b where ${where}`);
-  return { page, total: Number(total?.n ?? 0) };
+    sql`with b as materialized (${reportBase(orgId, filter, now)}),
+      f as (select b.*, ${measureColumn(filter.measure)} as m from b where ${reportWhere(filter, { levels: true })})
+      select
+        (select coalesce(json_agg(x order by x.count desc, x.label asc), '[]'::json) from (
+          select rc.id as reason_code_id, rc.code, rc.label, rc.category, rc.kind,
+            count(*)::int as count, coalesce(sum(f.m), 0)::float8 as value
+          from f join pulse_entry_reasons per on per.entry_id = f.entry_id
+          join reason_codes rc on rc.id = per.reason_code_id
+          group by rc.id, rc.code, rc.label, rc.category, rc.kind) x) as reasons,
+        (select json_build_object('count', count(*), 'value', coalesce(sum(m), 0)::float8) from f) as totals,
+        (select json_build_object('count', count(*), 'value', coalesce(sum(m), 0)::float8) from f where ${noReason}) as without,
+        (select count(*)::int from f where ${drill}) as total,
+        ${pageJson(filter, drill, options)} as page`,
+  );
+  return {
+    reasons: parsed<
+      {
+        reason_code_id: string;
+        code: string;
+        label: string;
+        category: string;
+        kind: string;
+        count: number;
+        value: number;
+      }[]
+    >(row?.reasons),
+    totals: parsed<Amount>(row?.totals),
+    without: parsed<Amount>(row?.without),
+    total: Number(row?.total ?? 0),
+    page: parsed<ClientListRow[]>(row?.page),
+  };
 }
 
 /** Pulse changes of the given clients in the 90 days before the report's end, plus the level each had when the window opened. */

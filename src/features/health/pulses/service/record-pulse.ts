@@ -83,7 +83,7 @@ export async function recordPulse(
       body.reasonCodeIds,
     );
     const current = await store.findCurrentPulse(tx, orgId, clientId);
-    await store.setCurrentPulse(tx, orgId, clientId, current?.rank ?? null, current?.effectiveAt ?? null);
+    await store.setCurrentPulse(tx, orgId, clientId, current);
     await refreshScore(tx, ctx, orgId, clientId);
     await ctx.jobs.send(
       pulseSetEvent,

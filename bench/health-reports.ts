@@ -1,0 +1,151 @@
+import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { createConfirmedUser } from "../src/features/accounts/identity/service.js";
+import { addMember, ensureOrganization } from "../src/features/accounts/organizations/service.js";
+import { generateHealthData } from "../src/features/health/demo-data/service.js";
+import { ReportFilterQuery } from "../src/features/health/reports/contract.js";
+import { pulseHealthReport, pulseReasonsReport } from "../src/features/health/reports/service.js";
+import { type Database, openDatabase } from "../src/platform/db/database.js";
+import { startRuntime } from "../src/runtime.js";
+
+// npm run bench:health — both pulse reports (with and without "as of") at BENCH_HEALTH_CLIENTS clients
+// (default 100,000, about 3 million pulse entries), each next to a hand-written SQL query for the same
+// answer in the same process, on PGlite and (with BENCH_DATABASE_URL or TEST_DATABASE_URL) PostgreSQL.
+
+const CLIENTS = Number(process.env.BENCH_HEALTH_CLIENTS ?? 100_000);
+const RUNS = Number(process.env.BENCH_HEALTH_RUNS ?? 30);
+const TODAY = "2026-11-23";
+const AS_OF = "2026-03-31";
+const quiet = { info: () => {}, error: (o: object) => console.error(o) };
+
+type Timing = { p50: number; p99: number };
+async function time(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
+  await fn(); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    ms.push(performance.now() - start);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] as number;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+/** The health report's breakdown and first page, written by hand with DISTINCT ON instead of laterals. */
+function handWritten(orgId: string, asOf: string | null) {
+  if (!asOf) {
+    return [
+      sql`select current_pulse_rank, count(*)::int, sum(arr_minor)::float8 from clients where org_id = ${orgId} and archived_at is null group by 1`,
+      sql`select id, name, arr_minor, current_pulse_rank from clients where org_id = ${orgId} and archived_at is null
+          order by current_pulse_rank asc nulls last, name asc limit 25`,
+    ];
+  }
+  const end = `${asOf}T23:59:59.999Z`;
+  const base = sql`
+    with v as (select distinct on (client_id) client_id, arr_minor from client_versions
+               where org_id = ${orgId} and valid_from <= ${asOf}::date order by client_id, valid_from desc, recorded_at desc),
+    p as (select distinct on (client_id) client_id, rank from pulse_entries e
+          where org_id = ${orgId} and effective_at <= ${end}
+            and not exists (select 1 from pulse_entries x where x.corrects_entry_id = e.id)
+          order by client_id, effective_at desc, recorded_at desc)`;
+  return [
+    sql`${base} select p.rank, count(*)::int, sum(v.arr_minor)::float8 from clients c join v on v.client_id = c.id
+        left join p on p.client_id = c.id where c.org_id = ${orgId} group by 1`,
+    sql`${base} select c.id, c.name, v.arr_minor, p.rank from clients c join v on v.client_id = c.id
+        left join p on p.client_id = c.id where c.org_id = ${orgId} order by p.rank asc nulls last, c.name limit 25`,
+  ];
+}
+
+async function benchEngine(label: string, database: Database) {
+  const t0 = performance.now();
+  const runtime = await startRuntime({
+    database,
+    log: quiet,
+    config: {
+      dataDir: "memory://",
+      appUrl: "http://bench",
+      mailFrom: "bench",
+      sessionTtlHours: 1,
+      loginMaxFailuresPerEmail: 5,
+      loginFailureWindowMinutes: 15,
+    },
+  });
+  const { ctx } = runtime;
+  const org = await ensureOrganization(database.db, { name: "Bench", slug: `bench-${randomBytes(3).toString("hex")}` });
+  const csmIds: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const u = await createConfirmedUser(ctx, {
+      email: `csm${i}-${org.slug}@bench.test`,
+      name: `CSM ${i}`,
+      password: "bench-password",
+    });
+    await addMember(database.db, org.id, u.userId, "member");
+    csmIds.push(u.userId);
+  }
+  const made = await generateHealthData(database.db, {
+    orgId: org.id,
+    clients: CLIENTS,
+    csmIds,
+    months: 24,
+    today: TODAY,
+    usageWeeks: 0,
+  });
+  await database.db.execute(sql`vacuum analyze`);
+  console.log(
+    `${label}: ${made.clients} clients, ${made.entries} pulse entries generated in ${Math.round((performance.now() - t0) / 1000)} s`,
+  );
+
+  const rows: string[] = [];
+  for (const asOf of [null, AS_OF]) {
+    const filter = ReportFilterQuery.parse({ measure: "arr", ...(asOf ? { asOf } : {}) });
+    const report = await time(RUNS, () => pulseHealthReport(ctx, org.id, filter));
+    const reasons = await time(RUNS, () => pulseReasonsReport(ctx, org.id, filter));
+    const queries = handWritten(org.id, asOf);
+    const hand = await time(RUNS, async () => {
+      for (const q of queries) await database.db.execute(q);
+    });
+    const name = asOf ? `as of ${asOf}` : "current";
+    rows.push(line(label, `health report, ${name}`, report, hand));
+    rows.push(line(label, `reasons report, ${name}`, reasons, hand));
+  }
+  await runtime.close();
+  return rows;
+}
+
+const f = (n: number) => n.toFixed(1).padStart(8);
+const line = (engine: string, what: string, t: Timing, hand: Timing) =>
+  `${engine.padEnd(9)} ${what.padEnd(34)} p50 ${f(t.p50)} ms  p99 ${f(t.p99)} ms   hand-written p50 ${f(hand.p50)} ms   ratio ${(t.p50 / hand.p50).toFixed(2)}x`;
+
+async function main() {
+  console.log(
+    `Health reports at ${CLIENTS} clients, ${RUNS} runs each (ratios to a hand-written query in the same run)`,
+  );
+  const rows: string[] = [];
+  const pglite = await openDatabase({ dataDir: "memory://" });
+  rows.push(...(await benchEngine("pglite", pglite)));
+  await pglite.close();
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const name = `pulse_bench_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+    try {
+      rows.push(...(await benchEngine("postgres", database)));
+    } finally {
+      await database.close();
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
+    }
+  }
+  console.log(`\n${rows.join("\n")}`);
+}
+
+await main();
+process.exit(0);

@@ -1,0 +1,1 @@
+ALTER TABLE "clients" ADD COLUMN "current_pulse_entry_id" uuid;
