@@ -9,6 +9,7 @@ import { identityRoutes } from "./features/accounts/identity/routes.js";
 import { resolveActor } from "./features/accounts/identity/service.js";
 import { organizationRoutes } from "./features/accounts/organizations/routes.js";
 import { adminRoutes } from "./features/admin/routes.js";
+import { alertRoutes } from "./features/health/alerts/routes.js";
 import { clientRoutes } from "./features/health/clients/routes.js";
 import { pulseRoutes } from "./features/health/pulses/routes.js";
 import { reportRoutes } from "./features/health/reports/routes.js";
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(clientRoutes, { ctx });
   await app.register(pulseRoutes, { ctx });
   await app.register(reportRoutes, { ctx });
+  await app.register(alertRoutes, { ctx });
 
   await registerSpa(app, options.webDist ?? DEFAULT_WEB_DIST);
   return app;

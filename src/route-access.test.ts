@@ -59,6 +59,16 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/organizations/:orgId/reports/pulse-health": "org:member",
   "GET /api/organizations/:orgId/reports/pulse-reasons": "org:member",
   "GET /api/organizations/:orgId/reports/facets": "org:member",
+  // health: alerts, inbox, notification preferences, alert settings
+  "GET /api/organizations/:orgId/alerts": "org:manager",
+  "POST /api/organizations/:orgId/alerts/:alertId/claim": "org:member",
+  "GET /api/organizations/:orgId/notifications": "org:member",
+  "POST /api/organizations/:orgId/notifications/read-all": "org:member",
+  "POST /api/organizations/:orgId/notifications/:notificationId/read": "org:member",
+  "GET /api/organizations/:orgId/notification-preferences": "org:member",
+  "PUT /api/organizations/:orgId/notification-preferences": "org:member",
+  "GET /api/organizations/:orgId/health-settings": "org:member",
+  "PUT /api/organizations/:orgId/health-settings": "org:admin",
 };
 
 type Persona = "anonymous" | "member" | "manager" | "admin" | "owner" | "platformAdmin" | "otherOrgOwner";
@@ -105,7 +115,7 @@ describe("authorization table", () => {
     for (const route of t.app.accessTable) {
       const url = route.url
         .replace(":orgId", orgId)
-        .replace(/:(userId|invitationId|clientId|reasonCodeId)/, randomUUID())
+        .replace(/:(userId|invitationId|clientId|reasonCodeId|alertId|notificationId)/, randomUUID())
         .replace(":sessionId", "0000000000000000")
         .replace(":token", "x".repeat(43));
       for (const persona of PERSONAS) {

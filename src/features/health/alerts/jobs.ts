@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { AppContext } from "../../../platform/context.js";
+import { type AnyJob, anyJob, defineJob } from "../../../platform/jobs/jobs.js";
+import { pulseSetEvent } from "../pulses/events.js";
+import { alertRaisedEvent } from "./events.js";
+import { escalateDueAlerts, postAlertWebhook, raiseAlert, remindCsms, sendDigests } from "./service.js";
+
+export const escalateAlertsEvent = { name: "alerts.escalate-due", payload: z.object({}) };
+export const remindCsmsEvent = { name: "alerts.remind-csms-daily", payload: z.object({}) };
+export const sendDigestsEvent = { name: "alerts.send-digests-daily", payload: z.object({}) };
+
+/** pulse.set → a risk alert, inbox items and real-time mail (idempotent per pulse entry). */
+export const raiseAlertJob = (ctx: () => AppContext) =>
+  defineJob({ ...pulseSetEvent, handler: async (payload) => void (await raiseAlert(ctx(), payload)) });
+
+/** alert.raised → the organization's signed webhook, retried with backoff when the receiver fails. */
+export const postAlertWebhookJob = (ctx: () => AppContext) =>
+  defineJob({
+    ...alertRaisedEvent,
+    retryLimit: 8,
+    retryDelaySeconds: 30,
+    handler: async (payload) => void (await postAlertWebhook(ctx(), payload)),
+  });
+
+export const escalateAlertsJob = (ctx: () => AppContext) =>
+  defineJob({ ...escalateAlertsEvent, retryLimit: 2, handler: async () => void (await escalateDueAlerts(ctx())) });
+
+export const remindCsmsJob = (ctx: () => AppContext) =>
+  defineJob({ ...remindCsmsEvent, retryLimit: 3, handler: async () => void (await remindCsms(ctx())) });
+
+export const sendDigestsJob = (ctx: () => AppContext) =>
+  defineJob({ ...sendDigestsEvent, retryLimit: 3, handler: async () => void (await sendDigests(ctx())) });
+
+/** Every alerts job, for the registry. */
+export const alertJobs = (ctx: () => AppContext): AnyJob[] => [
+  anyJob(raiseAlertJob(ctx)),
+  anyJob(postAlertWebhookJob(ctx)),
+  anyJob(escalateAlertsJob(ctx)),
+  anyJob(remindCsmsJob(ctx)),
+  anyJob(sendDigestsJob(ctx)),
+];
+
+/** Cron (UTC): escalation every 15 minutes; reminders at 07:00, digests at 08:00 so they carry the reminders. */
+export async function scheduleAlertJobs(ctx: AppContext): Promise<void> {
+  await ctx.jobs.schedule(escalateAlertsEvent, "*/15 * * * *", {});
+  await ctx.jobs.schedule(remindCsmsEvent, "0 7 * * *", {});
+  await ctx.jobs.schedule(sendDigestsEvent, "0 8 * * *", {});
+}
