@@ -92,3 +92,26 @@ export const ScoreFormulaBody = z.object({
   reviewGap: z.number().min(1).max(100).default(40),
 });
 export type ScoreFormulaBody = z.input<typeof ScoreFormulaBody>;
+
+export const FormulaComparisonQuery = z.object({
+  versions: z
+    .string()
+    .regex(/^\d+(,\d+){0,3}$/, "must be one to four version numbers, comma-separated")
+    .transform((s) => s.split(",").map(Number)),
+  days: z.coerce.number().int().min(7).max(365).default(90),
+});
+export const FormulaComparison = z.object({
+  series: z.array(
+    z.object({
+      version: z.number().int(),
+      points: z.array(
+        z.object({
+          day: z.string(),
+          score: z.number().nullable(),
+          band: z.enum(["healthy", "watch", "at_risk"]).nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type FormulaComparison = z.infer<typeof FormulaComparison>;

@@ -6,6 +6,8 @@ import { OrgParams } from "../../accounts/organizations/contract.js";
 import { ClientParams } from "../clients/contract.js";
 import {
   CreateReasonCodeBody,
+  FormulaComparison,
+  FormulaComparisonQuery,
   PulseEntry,
   PulseHistory,
   ReasonCode,
@@ -78,6 +80,15 @@ export const pulseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     `${clientBase}/success-score`,
     { config: { access: "org:member" }, schema: { tags, params: ClientParams, response: { 200: SuccessScoreView } } },
     async (req) => pulses.successScoreView(ctx, req.params.orgId, req.params.clientId),
+  );
+  app.get(
+    `${clientBase}/success-score/compare`,
+    {
+      config: { access: "org:member" },
+      schema: { tags, params: ClientParams, querystring: FormulaComparisonQuery, response: { 200: FormulaComparison } },
+    },
+    async (req) =>
+      pulses.compareFormulas(ctx, req.params.orgId, req.params.clientId, req.query.versions, req.query.days),
   );
   app.get(
     "/api/organizations/:orgId/success-score/formula",

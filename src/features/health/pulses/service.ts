@@ -1,4 +1,6 @@
 // Pulses: reason codes, the append-only pulse history, and the SuccessScore.
+
+export { compareFormulas } from "./service/compare-formulas.js";
 export { getPulseEntry, pulseHistory } from "./service/history.js";
 export {
   createReasonCode,

@@ -253,3 +253,40 @@ export async function listOrgIdsWithClients(db: Db): Promise<string[]> {
   const rows = await db.selectDistinct({ orgId: clients.orgId }).from(clients).where(isNull(clients.archivedAt));
   return rows.map((r) => r.orgId);
 }
+
+export async function findFormula(db: Db, orgId: string, version: number): Promise<ScoreFormula | undefined> {
+  const [row] = await db
+    .select()
+    .from(scoreFormulas)
+    .where(and(eq(scoreFormulas.orgId, orgId), eq(scoreFormulas.version, version)));
+  return row?.formula;
+}
+
+/** Every pulse of a client that no later entry corrects, oldest first. */
+export async function uncorrectedPulses(db: Db, orgId: string, clientId: string) {
+  return db
+    .select({ rank: pulseEntries.rank, effectiveAt: pulseEntries.effectiveAt })
+    .from(pulseEntries)
+    .where(
+      and(
+        eq(pulseEntries.orgId, orgId),
+        eq(pulseEntries.clientId, clientId),
+        sql`not exists (select 1 from pulse_entries c where c.corrects_entry_id = ${pulseEntries.id})`,
+      ),
+    )
+    .orderBy(asc(pulseEntries.effectiveAt));
+}
+
+export async function usageFacts(db: Db, clientId: string, metrics: string[], since: string) {
+  if (metrics.length === 0) return [];
+  return db
+    .select({ metric: usageFigures.metric, weekStart: usageFigures.weekStart, value: usageFigures.value })
+    .from(usageFigures)
+    .where(
+      and(
+        eq(usageFigures.clientId, clientId),
+        inArray(usageFigures.metric, metrics),
+        gte(usageFigures.weekStart, since),
+      ),
+    );
+}
