@@ -16,7 +16,7 @@ export function OrgSwitcher({ me }: { me: MeResponse }) {
 
   return (
     <>
-      <Menu position="bottom-end" width={280} shadow="md">
+      <Menu position="bottom-end" width={280} shadow="md" withInitialFocusPlaceholder={false}>
         <Menu.Target>
           <Button
             variant="default"

@@ -19,7 +19,7 @@ export function UserMenu({ me }: { me: MeResponse }) {
   const signOut = () => logout.mutate(undefined, { onSettled: () => void navigate({ to: "/login" }) });
 
   return (
-    <Menu position="bottom-end" width={240} shadow="md">
+    <Menu position="bottom-end" width={240} shadow="md" withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <UnstyledButton aria-label={`Account menu for ${me.user.name}`} p={4} style={{ borderRadius: 999 }}>
           <Group gap={8} wrap="nowrap">
