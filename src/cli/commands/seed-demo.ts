@@ -15,15 +15,18 @@ export async function seedDemoCommand(config: Config): Promise<void> {
   console.log(`Database: ${describeDatabase(config)}`);
   const runtime = await startRuntime({ config, log: quietLog });
   try {
-    const { created } = await seedDemo(runtime.ctx);
+    const result = await seedDemo(runtime.ctx);
+    const made = Object.entries(result)
+      .filter(([, count]) => count > 0)
+      .map(([what, count]) => `${count.toLocaleString("en-US")} ${what === "created" ? "accounts" : what}`);
     console.log(
-      created === 0
+      made.length === 0
         ? "Demo data was already there; nothing changed."
-        : `Created ${created} demo account(s) in the organization "${DEMO_ORGANIZATION.name}" (${DEMO_ORGANIZATION.slug}).`,
+        : `Created ${made.join(", ")} in the organization "${DEMO_ORGANIZATION.name}" (${DEMO_ORGANIZATION.slug}).`,
     );
     console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(22)} ${a.role}`);
-    console.log(`  ${DEMO_PLATFORM_ADMIN.email.padEnd(22)} platform admin`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(24)} ${a.role}`);
+    console.log(`  ${DEMO_PLATFORM_ADMIN.email.padEnd(24)} platform admin`);
   } finally {
     await runtime.close();
   }
