@@ -14,6 +14,9 @@ export const theme = createTheme({
   components: {
     Badge: { defaultProps: { radius: "sm" } },
     Paper: { defaultProps: { radius: "lg" } },
+    // Mantine's close buttons are icon-only; give them a name for screen readers.
+    Modal: { defaultProps: { closeButtonProps: { "aria-label": "Close dialog" } } },
+    Drawer: { defaultProps: { closeButtonProps: { "aria-label": "Close" } } },
   },
 });
 
