@@ -59,6 +59,7 @@ describe.each(TEST_ENGINES)("risk alerts on %s", (engine) => {
       claimedBy: { id: string; name: string } | null;
       escalatedAt: string | null;
       superseded: boolean;
+      currentLevel: string | null;
     }[];
   const alertOf = async (clientId: string) => (await alertsList()).find((a) => a.clientId === clientId);
 
@@ -175,11 +176,15 @@ describe.each(TEST_ENGINES)("risk alerts on %s", (engine) => {
   it("escalates an unclaimed alert once after the set hours and tells the owners", async () => {
     const claimedClient = await newClient("Wayne");
     await setPulse(claimedClient, "high_risk");
+    const recovered = await newClient("Tyrell");
+    await setPulse(recovered, "high_risk");
     const clientId = await newClient("Acme");
     await setPulse(clientId, "high_risk");
     await t.ctx.jobs.drain();
+    await setPulse(recovered, "very_satisfied");
     const alert = await alertOf(clientId);
     await call("POST", `/alerts/${(await alertOf(claimedClient))?.id}/claim`, manager);
+    expect(await alertOf(recovered)).toMatchObject({ superseded: true, currentLevel: "very_satisfied" });
 
     clock.advance(23 * HOUR);
     await runJob(escalateAlertsEvent);
@@ -189,6 +194,7 @@ describe.each(TEST_ENGINES)("risk alerts on %s", (engine) => {
     await runJob(escalateAlertsEvent);
     expect((await alertOf(clientId))?.escalatedAt).toBe(clock.now().toISOString());
     expect((await alertOf(claimedClient))?.escalatedAt).toBeNull();
+    expect((await alertOf(recovered))?.escalatedAt).toBeNull();
     const escalations = () =>
       inbox(owner).then((i) => i.notifications.filter((n) => n.kind === "alert_escalated" && n.alertId === alert?.id));
     expect(await escalations()).toHaveLength(1);

@@ -15,19 +15,13 @@ export type AlertRow = typeof alerts.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
 export type EmailMode = (typeof notificationPreferences.$inferSelect)["emailMode"];
 
-/** The client's current pulse entry: the newest that no later entry corrects (as pulses/store.ts defines it). */
-const currentEntryOf = (client: SQL) => sql`(
-  select e.id from pulse_entries e
-  where e.client_id = ${client} and not exists (select 1 from pulse_entries x where x.corrects_entry_id = e.id)
-  order by e.effective_at desc, e.recorded_at desc limit 1)`;
-
+/** Whether the entry is the client's current pulse (clients caches it with each pulse, in the same transaction). */
 export async function isCurrentEntry(db: Db, orgId: string, clientId: string, entryId: string): Promise<boolean> {
   const [row] = await rows(
     db,
-    sql`select ${currentEntryOf(sql`c.id`)} = ${entryId}::uuid as current
-        from clients c where c.org_id = ${orgId} and c.id = ${clientId}`,
+    sql`select 1 from clients where org_id = ${orgId} and id = ${clientId} and current_pulse_entry_id = ${entryId}`,
   );
-  return row?.current === true;
+  return row !== undefined;
 }
 
 // ---- alerts ----
@@ -89,7 +83,7 @@ export async function listAlerts(
   const found = await rows(
     db,
     sql`select a.id, a.client_id, c.name as client_name, c.assigned_csm_id, csm.name as csm_name, a.rank,
-          c.current_pulse_rank, a.pulse_entry_id <> coalesce(${currentEntryOf(sql`c.id`)}, a.pulse_entry_id) as superseded,
+          c.current_pulse_rank, a.pulse_entry_id is distinct from c.current_pulse_entry_id as superseded,
           a.raised_at, a.claimed_by, claimer.name as claimer_name, a.claimed_at, a.escalated_at
         from alerts a
         join clients c on c.id = a.client_id and c.org_id = a.org_id
@@ -127,7 +121,7 @@ export async function listEscalationCandidates(db: Db) {
     sql`select a.id, a.org_id, a.client_id, a.rank, a.raised_at, c.name as client_name
         from alerts a join clients c on c.id = a.client_id and c.org_id = a.org_id
         where a.claimed_at is null and a.escalated_at is null and c.archived_at is null
-          and a.pulse_entry_id = ${currentEntryOf(sql`a.client_id`)}
+          and a.pulse_entry_id = c.current_pulse_entry_id
         order by a.org_id, a.raised_at`,
   );
   return found.map((r) => ({
