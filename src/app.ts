@@ -10,9 +10,12 @@ import { resolveActor } from "./features/accounts/identity/service.js";
 import { organizationRoutes } from "./features/accounts/organizations/routes.js";
 import { adminRoutes } from "./features/admin/routes.js";
 import { alertRoutes } from "./features/health/alerts/routes.js";
+import { clientExportRoutes } from "./features/health/clients/export/routes.js";
+import { clientImportRoutes } from "./features/health/clients/import/routes.js";
 import { clientRoutes } from "./features/health/clients/routes.js";
 import { pulseRoutes } from "./features/health/pulses/routes.js";
 import { reportRoutes } from "./features/health/reports/routes.js";
+import { segmentRoutes } from "./features/health/segments/routes.js";
 import { AppError } from "./kernel/app-error.js";
 import type { AppContext } from "./platform/context.js";
 import { registerAccessControl } from "./platform/http/access.js";
@@ -94,7 +97,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(organizationRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(clientRoutes, { ctx });
+  await app.register(clientExportRoutes, { ctx });
+  await app.register(clientImportRoutes, { ctx });
   await app.register(pulseRoutes, { ctx });
+  await app.register(segmentRoutes, { ctx });
   await app.register(reportRoutes, { ctx });
   await app.register(alertRoutes, { ctx });
 

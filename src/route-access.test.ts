@@ -69,6 +69,20 @@ const EXPECTED: Record<string, Access> = {
   "PUT /api/organizations/:orgId/notification-preferences": "org:member",
   "GET /api/organizations/:orgId/health-settings": "org:member",
   "PUT /api/organizations/:orgId/health-settings": "org:admin",
+  // health: segments, client export and import
+  "POST /api/organizations/:orgId/segments/preview": "org:member",
+  "GET /api/organizations/:orgId/segments": "org:member",
+  "POST /api/organizations/:orgId/segments": "org:member",
+  "GET /api/organizations/:orgId/segments/:segmentId": "org:member",
+  "PATCH /api/organizations/:orgId/segments/:segmentId": "org:member",
+  "DELETE /api/organizations/:orgId/segments/:segmentId": "org:member",
+  "GET /api/organizations/:orgId/segments/:segmentId/clients": "org:member",
+  "GET /api/organizations/:orgId/segments/:segmentId/export.csv": "org:member",
+  "GET /api/organizations/:orgId/segments/:segmentId/export.xlsx": "org:member",
+  "GET /api/organizations/:orgId/clients/export.csv": "org:member",
+  "GET /api/organizations/:orgId/clients/export.xlsx": "org:member",
+  "POST /api/organizations/:orgId/clients/import": "org:member",
+  "POST /api/organizations/:orgId/usage-figures/import": "org:member",
 };
 
 type Persona = "anonymous" | "member" | "manager" | "admin" | "owner" | "platformAdmin" | "otherOrgOwner";
@@ -115,7 +129,7 @@ describe("authorization table", () => {
     for (const route of t.app.accessTable) {
       const url = route.url
         .replace(":orgId", orgId)
-        .replace(/:(userId|invitationId|clientId|reasonCodeId|alertId|notificationId)/, randomUUID())
+        .replace(/:(userId|invitationId|clientId|reasonCodeId|segmentId|alertId|notificationId)/, randomUUID())
         .replace(":sessionId", "0000000000000000")
         .replace(":token", "x".repeat(43));
       for (const persona of PERSONAS) {

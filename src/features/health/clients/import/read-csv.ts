@@ -1,0 +1,54 @@
+import { CsvError } from "csv-parse";
+import { parse } from "csv-parse/sync";
+import { AppError } from "../../../../kernel/app-error.js";
+import { MAX_IMPORT_ROWS } from "./contract.js";
+
+export type CsvRecord = { row: number; cells: string[] };
+export type CsvTable = { header: string[]; records: CsvRecord[] };
+
+/** Comma, semicolon (Excel in much of Europe) or tab: whichever the header line uses most, outside quotes. */
+export function detectDelimiter(text: string): string {
+  const firstLine = (text.split(/\r?\n/, 1)[0] ?? "").replace(/"[^"]*"/g, "");
+  const counts = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length - 1] as const);
+  const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return best[1] > 0 ? best[0] : ",";
+}
+
+/**
+ * Parses a CSV file with a header line. Rows are numbered as a spreadsheet shows them (header = 1),
+ * blank lines are skipped, and more than MAX_IMPORT_ROWS data rows are refused.
+ */
+export function readCsv(text: string): CsvTable {
+  let table: string[][];
+  try {
+    table = parse(text, {
+      bom: true,
+      delimiter: detectDelimiter(text.replace(/^\uFEFF/, "")),
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as string[][];
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new AppError("invalid_input", `The file is not valid CSV${line ? ` (near line ${line})` : ""}.`, {
+        fields: { file: error.message },
+      });
+    }
+    throw error;
+  }
+  const [header, ...rest] = table;
+  if (!header || header.every((h) => h.trim() === "")) {
+    throw new AppError("invalid_input", "The file is empty: it needs a header line naming its columns.", {
+      fields: { file: "has no header line" },
+    });
+  }
+  if (rest.length > MAX_IMPORT_ROWS) {
+    throw new AppError(
+      "rule_broken",
+      `The file has ${rest.length} rows; import at most ${MAX_IMPORT_ROWS} at a time by splitting it.`,
+      { fields: { file: `has more than ${MAX_IMPORT_ROWS} rows` } },
+    );
+  }
+  const records = rest.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== ""));
+  return { header: header.map((h) => h.trim()), records };
+}
