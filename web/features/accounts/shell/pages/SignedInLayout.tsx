@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { Navigate, Outlet } from "@tanstack/react-router";
 import { BrandMark } from "../../../../ui/BrandMark";
 import { TextLink } from "../../../../ui/RouterLink";
+import { NotificationBell } from "../../../health/alerts/components/NotificationBell";
 import { useMe } from "../../identity/queries";
 import { OrgSwitcher } from "../../organizations/components/OrgSwitcher";
 import { MainNav } from "../components/MainNav";
@@ -29,6 +30,7 @@ export function SignedInLayout() {
             </TextLink>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell me={me} />
             <OrgSwitcher me={me} />
             <UserMenu me={me} />
           </Group>
