@@ -16,7 +16,7 @@ const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_
 const engines = [{ label: "pglite" }, ...(postgresUrl ? [{ label: "postgres", adminUrl: postgresUrl }] : [])];
 
 // Start-up, sign-in and both measured runs per engine, with room to spare; then children are killed.
-const LIMIT_MS = engines.length * (90_000 + 2 * (settings.durationSeconds + settings.warmupSeconds) * 1000);
+const LIMIT_MS = engines.length * (240_000 + 2 * (settings.durationSeconds + settings.warmupSeconds) * 1000);
 
 const children: ChildServer[] = [];
 const stopAll = () => Promise.allSettled(children.map((c) => c.stop()));

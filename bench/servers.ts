@@ -7,6 +7,7 @@ import { freePort } from "./free-port.js";
 
 export type ChildServer = { name: string; url: string; stop: () => Promise<void> };
 
+const STARTUP_LIMIT_MS = 180_000;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** Pulse in its own process (PGlite in a temp DATA_DIR, or databaseUrl), demo data on, jobs off. */
@@ -54,7 +55,7 @@ function spawnNode(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
 }
 
-/** Waits until url answers 200; fails with the child's output when it exits or takes over 60 s. */
+/** Waits until url answers 200; fails with the child's output when it exits or takes too long. */
 async function whenHealthy(name: string, child: ChildProcess, url: string): Promise<ChildServer> {
   let output = "";
   child.stdout?.on("data", (d) => {
@@ -71,7 +72,8 @@ async function whenHealthy(name: string, child: ChildProcess, url: string): Prom
     await exited;
     clearTimeout(timer);
   };
-  const deadline = Date.now() + 60_000;
+  // Start-up seeds the demo data (some 150,000 rows), which takes a while on PGlite on a busy machine.
+  const deadline = Date.now() + STARTUP_LIMIT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
     try {
@@ -83,5 +85,5 @@ async function whenHealthy(name: string, child: ChildProcess, url: string): Prom
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();
-  throw new Error(`${name} did not answer ${url} within 60 s:\n${output}`);
+  throw new Error(`${name} did not answer ${url} within ${STARTUP_LIMIT_MS / 1000} s:\n${output}`);
 }
