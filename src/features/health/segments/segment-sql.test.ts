@@ -116,6 +116,7 @@ describe.each(TEST_ENGINES)("segment SQL matches the filter semantics on %s", (e
           `insert into pulse_entries (org_id, client_id, rank, effective_at, corrects_entry_id) values ($1, $2, $3, $4, $5) returning id`,
           [orgId, id, c.rank, c.pulseSetAt, oldId],
         );
+        await sql("update clients set current_pulse_entry_id = $1 where id = $2", [current.rows[0]?.id, id]);
         for (const [p, reason] of c.reasonCodeIds.entries())
           await sql(
             "insert into pulse_entry_reasons (entry_id, org_id, reason_code_id, position) values ($1, $2, $3, $4)",

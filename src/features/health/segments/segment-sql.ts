@@ -4,14 +4,12 @@ import type { SegmentSort } from "./contract.js";
 import { type ResolvedSegmentFilter, USAGE_FLAT_BAND } from "./segment-filter.js";
 
 const textArray = (values: readonly string[]) => sql`${sql.param(values)}::text[]`;
+/** Ids the contract already checked are uuids, so the column's index can be used. */
+const uuidArray = (values: readonly string[]) => sql`${sql.param(values)}::uuid[]`;
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
-/** The client's current pulse entry: the newest that no later entry corrects (as pulses/store.ts defines it). */
-export const currentEntryId = sql`(
-  select e.id from pulse_entries e
-  where e.client_id = c.id and e.org_id = c.org_id
-    and not exists (select 1 from pulse_entries x where x.corrects_entry_id = e.id)
-  order by e.effective_at desc, e.recorded_at desc limit 1)`;
+/** The client's current pulse entry, cached on the client with each pulse (as the reports read it). */
+export const currentEntryId = sql`c.current_pulse_entry_id`;
 
 /**
  * The latest kept SuccessScore of each client (newest day, then newest formula version) and the value
@@ -57,7 +55,7 @@ export function segmentWhere(orgId: string, f: ResolvedSegmentFilter): SQL {
   if (f.clientTypes?.length) parts.push(sql`c.client_type = any(${textArray(f.clientTypes)})`);
   if (f.assignedTo?.length) {
     const ids = f.assignedTo.filter((a) => a !== "unassigned");
-    const options = [sql`c.assigned_csm_id::text = any(${textArray(ids)})`];
+    const options = [sql`c.assigned_csm_id = any(${uuidArray(ids)})`];
     if (f.assignedTo.includes("unassigned")) options.push(sql`c.assigned_csm_id is null`);
     parts.push(anyOf(options));
   }
@@ -75,7 +73,7 @@ export function segmentWhere(orgId: string, f: ResolvedSegmentFilter): SQL {
   }
   if (f.reasonCodeIds?.length) {
     parts.push(sql`exists (select 1 from pulse_entry_reasons r
-      where r.entry_id = ${currentEntryId} and r.reason_code_id::text = any(${textArray(f.reasonCodeIds)}))`);
+      where r.entry_id = ${currentEntryId} and r.reason_code_id = any(${uuidArray(f.reasonCodeIds)}))`);
   }
   if (f.scoreMin !== undefined) parts.push(sql`s.score >= ${f.scoreMin}`);
   if (f.scoreMax !== undefined) parts.push(sql`s.score <= ${f.scoreMax}`);
