@@ -157,8 +157,9 @@ test("the admin outbox is accessible", async ({ page }) => {
   await expect(page.getByRole("row").nth(1)).toBeVisible();
   await expectAccessible(page, "admin-outbox");
   await page.getByLabel("Filter by recipient").fill(owner.email);
-  await expect(page.getByRole("row")).toHaveCount(2);
-  await page.getByRole("button", { name: /confirm your email/i }).click();
+  // Once the filter applies, only the owner's mail is listed (a confirmation, perhaps a reset too).
+  await expect(page.getByRole("row").filter({ hasNotText: owner.email })).toHaveCount(1);
+  await page.getByRole("button", { name: /confirm your email/i }).first().click();
   await expect(page.getByRole("dialog")).toBeVisible();
   await expectAccessible(page, "admin-outbox-message");
 });
