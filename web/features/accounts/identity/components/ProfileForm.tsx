@@ -44,7 +44,7 @@ export function ProfileForm({ user }: { user: User }) {
       <Stack gap="md" maw={520}>
         <ErrorAlert message={update.error ? errorMessage(update.error) : null} />
         <TextInput label="Full name" autoComplete="name" required {...form.getInputProps("name")} />
-        <TextInput label="Email" value={user.email} readOnly description="Your sign-in address." />
+        <TextInput label="Email" value={user.email} readOnly variant="filled" description="Your sign-in address." />
         <Select
           label="Time zone"
           description="Dates and times across Pulse are shown in this zone."

@@ -25,8 +25,8 @@ export function InvitationDecision({ token, preview, me }: InvitationDecisionPro
   }, [me, path]);
 
   const details = (
-    <Paper withBorder p="md" bg="gray.0">
-      <SimpleGrid cols={2} spacing="xs">
+    <Paper withBorder p="md" bg="gray.0" radius="md">
+      <SimpleGrid cols={2} spacing="xs" style={{ gridTemplateColumns: "max-content minmax(0, 1fr)", columnGap: 24 }}>
         <Text fz="sm" c="dimmed">
           Invited by
         </Text>
@@ -59,15 +59,27 @@ export function InvitationDecision({ token, preview, me }: InvitationDecisionPro
     return (
       <Stack gap="md">
         {details}
-        <Text fz="sm">Sign in to accept, or create an account with {preview.email} first.</Text>
-        <Group grow>
-          <ButtonLink to="/login" search={{ redirect: path, email: preview.email }}>
+        <Text fz="sm">
+          Sign in to accept. New to Pulse? Create an account with{" "}
+          <Text span fw={600} style={{ overflowWrap: "anywhere" }}>
+            {preview.email}
+          </Text>{" "}
+          first, then come back to this link.
+        </Text>
+        <Stack gap="sm">
+          <ButtonLink to="/login" search={{ redirect: path, email: preview.email }} size="md" fullWidth>
             Sign in to accept
           </ButtonLink>
-          <ButtonLink to="/signup" search={{ redirect: path, email: preview.email }} variant="default">
+          <ButtonLink
+            to="/signup"
+            search={{ redirect: path, email: preview.email }}
+            variant="default"
+            size="md"
+            fullWidth
+          >
             Create an account
           </ButtonLink>
-        </Group>
+        </Stack>
       </Stack>
     );
   }
