@@ -24,10 +24,20 @@ module.exports = {
       name: "features-talk-through-public-files",
       comment: "a feature uses another only through its service.ts, events.ts or contract.ts",
       severity: "error",
-      from: { path: "^src/features/([^/]+)/" },
+      from: { path: "^src/features/([^/]+)/", pathNot: "(^|/)schema\\.ts$" },
       to: {
         path: "^src/features/([^/]+)/",
         pathNot: ["^src/features/$1/", "(^|/)(service|events|contract)\\.ts$"],
+      },
+    },
+    {
+      name: "schemas-reference-only-schemas",
+      comment: "a schema.ts may import another feature's schema.ts, for foreign keys only",
+      severity: "error",
+      from: { path: "^src/features/([^/]+)/.*schema\\.ts$" },
+      to: {
+        path: "^src/features/([^/]+)/",
+        pathNot: ["^src/features/$1/", "(^|/)schema\\.ts$"],
       },
     },
     {

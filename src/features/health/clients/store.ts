@@ -1,19 +1,18 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
-import { users } from "../../accounts/identity/schema.js";
+import { userNameOf } from "../../accounts/identity/service.js";
 import { clients, clientVersions } from "./schema.js";
 
 export type ClientRow = typeof clients.$inferSelect;
 export type NewClientRow = typeof clients.$inferInsert;
 export type ClientWithCsm = ClientRow & { assignedCsmName: string | null };
 
-const withCsm = { client: clients, assignedCsmName: users.name };
+const withCsm = { client: clients, assignedCsmName: userNameOf(clients.assignedCsmId) };
 
 export async function findClient(db: Db, orgId: string, clientId: string): Promise<ClientWithCsm | undefined> {
   const [row] = await db
     .select(withCsm)
     .from(clients)
-    .leftJoin(users, eq(users.id, clients.assignedCsmId))
     .where(and(eq(clients.orgId, orgId), eq(clients.id, clientId)));
   return row ? { ...row.client, assignedCsmName: row.assignedCsmName } : undefined;
 }
@@ -77,7 +76,6 @@ export async function listClients(
   const rows = await db
     .select(withCsm)
     .from(clients)
-    .leftJoin(users, eq(users.id, clients.assignedCsmId))
     .where(where)
     .orderBy(...(SORTS[query.sort] ?? SORTS.name ?? []))
     .limit(query.limit)

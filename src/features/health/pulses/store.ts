@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, max, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
-import { users } from "../../accounts/identity/schema.js";
+import { userNameOf } from "../../accounts/identity/service.js";
 import { clients, usageFigures } from "../clients/schema.js";
 import { pulseEntries, pulseEntryReasons, reasonCodes, scoreFormulas, successScores } from "./schema.js";
 import type { ScoreFormula } from "./success-score.js";
@@ -104,9 +104,8 @@ export async function findCorrectionOf(db: Db, entryId: string) {
 /** Every entry of a client, newest effective first, with who recorded it. */
 export async function listPulseEntries(db: Db, orgId: string, clientId: string) {
   return db
-    .select({ entry: pulseEntries, recordedByName: users.name })
+    .select({ entry: pulseEntries, recordedByName: userNameOf(pulseEntries.recordedBy) })
     .from(pulseEntries)
-    .leftJoin(users, eq(users.id, pulseEntries.recordedBy))
     .where(and(eq(pulseEntries.orgId, orgId), eq(pulseEntries.clientId, clientId)))
     .orderBy(desc(pulseEntries.effectiveAt), desc(pulseEntries.recordedAt));
 }

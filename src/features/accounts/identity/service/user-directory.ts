@@ -1,0 +1,9 @@
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
+import { users } from "../schema.js";
+
+/**
+ * A person's display name as a SQL expression, for other features' queries that list people by id
+ * (a client's CSM, who recorded a pulse) without reaching into this feature's tables themselves.
+ */
+export const userNameOf = (userId: AnyColumn | SQL): SQL<string | null> =>
+  sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${userId})`;
