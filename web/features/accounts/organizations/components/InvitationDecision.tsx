@@ -61,7 +61,7 @@ export function InvitationDecision({ token, preview, me }: InvitationDecisionPro
         {details}
         <Text fz="sm">
           Sign in to accept. New to Pulse? Create an account with{" "}
-          <Text span fw={600} style={{ overflowWrap: "anywhere" }}>
+          <Text span inherit fw={600} style={{ overflowWrap: "anywhere" }}>
             {preview.email}
           </Text>{" "}
           first, then come back to this link.
