@@ -10,6 +10,13 @@ export type Actor = {
   activeOrgId: string | null;
   /** orgId -> role */
   memberships: ReadonlyMap<string, OrgRole>;
+  /** Loaded with the session so GET /api/me needs no further query. */
+  profile?: {
+    timeZone: string;
+    emailConfirmed: boolean;
+    createdAt: string;
+    organizations: { id: string; name: string; slug: string; role: OrgRole }[];
+  };
 };
 
 /** What a route requires; every route declares one (platform/http/access.ts enforces it). */

@@ -1,7 +1,7 @@
 // The identity side of accounts: sign-up, sign-in, sessions, passwords and profile.
 export { changePassword, confirmPasswordReset, requestPasswordReset } from "./service/password.js";
 export { createConfirmedUser, ensurePlatformAdmin } from "./service/platform-admin.js";
-export { getMe, listSessions, revokeMySession, setActiveOrganization, updateProfile } from "./service/profile.js";
+export { getMe, listSessions, meOf, revokeMySession, setActiveOrganization, updateProfile } from "./service/profile.js";
 export { confirmEmail, resendConfirmation, signup } from "./service/registration.js";
 export { login, logout, openSession, resolveActor } from "./service/sign-in.js";
 export { userNameOf } from "./service/user-directory.js";

@@ -1,5 +1,7 @@
-import { and, count, desc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
+import type { OrgRole } from "../../../kernel/roles.js";
 import type { Db } from "../../../platform/db/database.js";
+import { memberships, organizations } from "../organizations/schema.js";
 import { accountTokens, loginFailures, sessions, type TokenPurpose, users } from "./schema.js";
 
 export type UserRow = typeof users.$inferSelect;
@@ -41,10 +43,18 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
   await db.insert(sessions).values(values);
 }
 
-/** The live session and its user, or nothing when revoked or expired. */
+type SessionOrg = { id: string; name: string; slug: string; role: OrgRole };
+
+/** The live session, its user and the user's organizations in one query, or nothing when revoked or expired. */
 export async function findLiveSession(db: Db, id: string, now: Date) {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      organizations: sql<SessionOrg[] | string>`coalesce((
+        select json_agg(json_build_object('id', o.id, 'name', o.name, 'slug', o.slug, 'role', m.role) order by o.name)
+        from ${memberships} m join ${organizations} o on o.id = m.org_id where m.user_id = ${users.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));

@@ -28,6 +28,25 @@ export async function getMe(db: Db, userId: string, activeOrgId: string | null):
   };
 }
 
+/** /api/me from what the session already loaded; falls back to the database when it did not. */
+export async function meOf(db: Db, actor: Actor): Promise<MeResponse> {
+  const p = actor.profile;
+  if (!p) return getMe(db, actor.userId, actor.activeOrgId);
+  return {
+    user: {
+      id: actor.userId,
+      name: actor.name,
+      email: actor.email,
+      emailConfirmed: p.emailConfirmed,
+      isPlatformAdmin: actor.isPlatformAdmin,
+      timeZone: p.timeZone,
+      createdAt: p.createdAt,
+    },
+    organizations: p.organizations,
+    activeOrganizationId: actor.activeOrgId,
+  };
+}
+
 export async function updateProfile(ctx: AppContext, actor: Actor, input: UpdateProfileBody): Promise<MeResponse> {
   await store.updateUser(ctx.database.db, actor.userId, input, ctx.clock.now());
   return getMe(ctx.database.db, actor.userId, actor.activeOrgId);

@@ -1,5 +1,6 @@
 import { AppError } from "../../../../kernel/app-error.js";
 import type { Actor } from "../../../../kernel/auth.js";
+import type { OrgRole } from "../../../../kernel/roles.js";
 import type { AppContext } from "../../../../platform/context.js";
 import { listMembershipsOfUser } from "../../organizations/store.js";
 import type { LoginBody } from "../contract.js";
@@ -72,14 +73,14 @@ export async function resolveActor(ctx: AppContext, token: string): Promise<Acto
   const found = await store.findLiveSession(db, sessionId, now);
   if (!found) return null;
   const { session, user } = found;
-  const orgs = await listMembershipsOfUser(db, user.id);
+  const orgs = typeof found.organizations === "string" ? JSON.parse(found.organizations) : found.organizations;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await store.touchSession(db, sessionId, {
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + ctx.sessionTtlHours * 3600_000),
     });
   }
-  const memberships = new Map(orgs.map((o) => [o.id, o.role]));
+  const memberships = new Map<string, OrgRole>(orgs.map((o: { id: string; role: OrgRole }) => [o.id, o.role]));
   const activeOrgId =
     session.activeOrgId && memberships.has(session.activeOrgId) ? session.activeOrgId : (orgs[0]?.id ?? null);
   return {
@@ -90,5 +91,11 @@ export async function resolveActor(ctx: AppContext, token: string): Promise<Acto
     sessionId,
     activeOrgId,
     memberships,
+    profile: {
+      timeZone: user.timeZone,
+      emailConfirmed: Boolean(user.emailConfirmedAt),
+      createdAt: user.createdAt.toISOString(),
+      organizations: orgs,
+    },
   };
 }
