@@ -89,10 +89,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
   app.get(
     "/api/me",
     { config: { access: "user" }, schema: { tags: me, response: { 200: MeResponse } } },
-    async (req) => {
-      const actor = actorOf(req);
-      return identity.getMe(ctx.database.db, actor.userId, actor.activeOrgId);
-    },
+    async (req) => identity.meOf(ctx.database.db, actorOf(req)),
   );
   app.patch(
     "/api/me",
