@@ -17,7 +17,11 @@ import { NotFoundPage } from "./features/accounts/shell/pages/NotFoundPage";
 import { SignedInLayout } from "./features/accounts/shell/pages/SignedInLayout";
 import { OutboxPage } from "./features/admin/outbox/pages/OutboxPage";
 import { EngagementsPage } from "./features/engagements/overview/pages/EngagementsPage";
-import { PulsePage } from "./features/health/overview/pages/PulsePage";
+import { validateClientListSearch } from "./features/health/clients/client-list-search";
+import { ClientPage } from "./features/health/clients/pages/ClientPage";
+import { ClientsPage } from "./features/health/clients/pages/ClientsPage";
+import { PulseLayout } from "./features/health/overview/pages/PulseLayout";
+import { PulseSettingsPage } from "./features/health/pulses/pages/PulseSettingsPage";
 
 type RouterContext = { queryClient: QueryClient };
 type Search = Record<string, unknown>;
@@ -107,6 +111,37 @@ const homeRoute = createRoute({
 const page = <TPath extends string>(path: TPath, component: () => ReactNode) =>
   createRoute({ getParentRoute: () => signedInRoute, path, component });
 
+/**
+ * Pulse (customer health): a layout with the Pulse sub-navigation; /pulse opens the clients list.
+ * Declare each child as its own const: routes created inline inside addChildren([...]) lose their
+ * types (every page's search collapses into one), which breaks getRouteApi across the app.
+ */
+const pulseRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/pulse", component: PulseLayout });
+const pulseIndexRoute = createRoute({
+  getParentRoute: () => pulseRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/pulse/clients" });
+  },
+});
+const clientsRoute = createRoute({
+  getParentRoute: () => pulseRoute,
+  path: "/clients",
+  validateSearch: validateClientListSearch,
+  component: ClientsPage,
+});
+const clientRoute = createRoute({
+  getParentRoute: () => pulseRoute,
+  path: "/clients/$clientId",
+  component: ClientPage,
+});
+const pulseSettingsRoute = createRoute({
+  getParentRoute: () => pulseRoute,
+  path: "/settings",
+  component: PulseSettingsPage,
+});
+const pulseRoutes = pulseRoute.addChildren([pulseIndexRoute, clientsRoute, clientRoute, pulseSettingsRoute]);
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
@@ -118,7 +153,7 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     page("/academy", AcademyPage),
     page("/cpd", CpdPage),
-    page("/pulse", PulsePage),
+    pulseRoutes,
     page("/engagements", EngagementsPage),
     page("/org", OrganizationPage),
     page("/profile", ProfilePage),

@@ -1,0 +1,89 @@
+import { Box, VisuallyHidden } from "@mantine/core";
+import { useReducedMotion } from "@mantine/hooks";
+import { type ReactNode, useEffect, useRef } from "react";
+import { theme } from "../theme";
+import { CHART_PALETTE } from "./chart-palette";
+import type { ChartOption, ECElementEvent, EChartsType } from "./echarts-core";
+
+export type ChartClickEvent = ECElementEvent;
+
+type EChartProps = {
+  option: ChartOption;
+  /** One sentence saying what the chart shows, read by screen readers in place of the drawing. */
+  label: string;
+  /** The same data as text (a ChartDataTable or a sentence); visually hidden, read by screen readers. */
+  summary?: ReactNode;
+  height?: number | string;
+  /** Called when a series element (bar, slice, point) is clicked, e.g. to drill down. */
+  onClick?: (event: ChartClickEvent) => void;
+};
+
+/**
+ * An ECharts chart drawn as SVG into a div: created once, given each new option (not merged), resized
+ * with its container and disposed on unmount. Pass a memoized option so it redraws only on change.
+ * Register any new chart type or component in echarts-core.ts first.
+ */
+export function EChart({ option, label, summary, height = 280, onClick }: EChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const latestOption = useRef<ChartOption | null>(null);
+  const clickHandler = useRef(onClick);
+  const reduceMotion = useReducedMotion();
+
+  useEffect(() => {
+    clickHandler.current = onClick;
+  }, [onClick]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    let cancelled = false;
+    let instance: EChartsType | undefined;
+    let observer: ResizeObserver | undefined;
+    let frame = 0;
+    // ECharts loads on first use, in its own chunk, so pages without charts stay light.
+    void import("./echarts-core").then(({ init }) => {
+      if (cancelled) return;
+      instance = init(element, null, { renderer: "svg" });
+      chart.current = instance;
+      instance.on("click", (event) => clickHandler.current?.(event as ChartClickEvent));
+      if (latestOption.current) instance.setOption(latestOption.current, { notMerge: true });
+      const resizing = instance;
+      observer = new ResizeObserver(() => {
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => resizing.resize());
+      });
+      observer.observe(element);
+    });
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+      observer?.disconnect();
+      instance?.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const full: ChartOption = {
+      color: CHART_PALETTE,
+      animation: !reduceMotion,
+      textStyle: { fontFamily: theme.fontFamily },
+      ...option,
+    };
+    latestOption.current = full;
+    chart.current?.setOption(full, { notMerge: true });
+  }, [option, reduceMotion]);
+
+  return (
+    <Box pos="relative">
+      <div
+        ref={container}
+        role="img"
+        aria-label={label}
+        style={{ width: "100%", height, cursor: onClick ? "pointer" : undefined }}
+      />
+      {summary ? <VisuallyHidden>{summary}</VisuallyHidden> : null}
+    </Box>
+  );
+}
