@@ -42,7 +42,8 @@ async function seedSource(database: Database): Promise<void> {
       loginFailureWindowMinutes: 15,
     },
   });
-  await seedDemo(runtime.ctx);
+  // A small demo organization keeps the test quick; the format is the same at any size.
+  await seedDemo(runtime.ctx, { clients: 150 });
   await runtime.close();
   await database.executeSql(EXTRA_TABLES);
   // More rows than one batch, so paging and staging run several rounds.

@@ -6,7 +6,10 @@ import { generateHealthData } from "../health/demo-data/service.js";
 import { DEMO_ACCOUNTS, DEMO_HEALTH, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from "./demo-accounts.js";
 
 /** Creates the demo organization, its accounts and its clients; running it again changes nothing. */
-export async function seedDemo(ctx: AppContext): Promise<{ created: number; clients: number; pulses: number }> {
+export async function seedDemo(
+  ctx: AppContext,
+  options: { clients?: number } = {},
+): Promise<{ created: number; clients: number; pulses: number }> {
   const { db } = ctx.database;
   const org = await ensureOrganization(db, DEMO_ORGANIZATION);
   let created = 0;
@@ -34,6 +37,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; clie
     csmIds,
     today: ctx.clock.now().toISOString().slice(0, 10),
     ...DEMO_HEALTH,
+    clients: options.clients ?? DEMO_HEALTH.clients,
   });
   return { created, clients: generated.clients, pulses: generated.entries };
 }
