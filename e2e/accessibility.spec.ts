@@ -159,7 +159,10 @@ test("the admin outbox is accessible", async ({ page }) => {
   await page.getByLabel("Filter by recipient").fill(owner.email);
   // Once the filter applies, only the owner's mail is listed (a confirmation, perhaps a reset too).
   await expect(page.getByRole("row").filter({ hasNotText: owner.email })).toHaveCount(1);
-  await page.getByRole("button", { name: /confirm your email/i }).first().click();
+  await page
+    .getByRole("button", { name: /confirm your email/i })
+    .first()
+    .click();
   await expect(page.getByRole("dialog")).toBeVisible();
   await expectAccessible(page, "admin-outbox-message");
 });
