@@ -17,6 +17,8 @@ import { NotFoundPage } from "./features/accounts/shell/pages/NotFoundPage";
 import { SignedInLayout } from "./features/accounts/shell/pages/SignedInLayout";
 import { OutboxPage } from "./features/admin/outbox/pages/OutboxPage";
 import { EngagementsPage } from "./features/engagements/overview/pages/EngagementsPage";
+import { validateAlertsSearch } from "./features/health/alerts/alerts-search";
+import { AlertsPage } from "./features/health/alerts/pages/AlertsPage";
 import { validateClientListSearch } from "./features/health/clients/client-list-search";
 import { ClientPage } from "./features/health/clients/pages/ClientPage";
 import { ClientsPage } from "./features/health/clients/pages/ClientsPage";
@@ -140,7 +142,19 @@ const pulseSettingsRoute = createRoute({
   path: "/settings",
   component: PulseSettingsPage,
 });
-const pulseRoutes = pulseRoute.addChildren([pulseIndexRoute, clientsRoute, clientRoute, pulseSettingsRoute]);
+const alertsRoute = createRoute({
+  getParentRoute: () => pulseRoute,
+  path: "/alerts",
+  validateSearch: validateAlertsSearch,
+  component: AlertsPage,
+});
+const pulseRoutes = pulseRoute.addChildren([
+  pulseIndexRoute,
+  clientsRoute,
+  clientRoute,
+  pulseSettingsRoute,
+  alertsRoute,
+]);
 
 const routeTree = rootRoute.addChildren([
   loginRoute,

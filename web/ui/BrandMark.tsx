@@ -2,7 +2,8 @@ import { Group, Text, ThemeIcon } from "@mantine/core";
 import { IconActivityHeartbeat } from "@tabler/icons-react";
 
 /** The Pulse logo and word mark. */
-export function BrandMark({ size = "md" }: { size?: "md" | "lg" }) {
+/** `compactBelow` hides the word (keeping the mark) on screens narrower than that breakpoint. */
+export function BrandMark({ size = "md", compactBelow }: { size?: "md" | "lg"; compactBelow?: "xs" | "sm" }) {
   const large = size === "lg";
   return (
     <Group gap={8} wrap="nowrap">
@@ -15,7 +16,14 @@ export function BrandMark({ size = "md" }: { size?: "md" | "lg" }) {
       >
         <IconActivityHeartbeat size={large ? 24 : 20} stroke={2} />
       </ThemeIcon>
-      <Text fw={800} fz={large ? 26 : 20} lh={1} c="dark.8" style={{ letterSpacing: "-0.02em" }}>
+      <Text
+        fw={800}
+        fz={large ? 26 : 20}
+        lh={1}
+        c="dark.8"
+        style={{ letterSpacing: "-0.02em" }}
+        visibleFrom={compactBelow}
+      >
         Pulse
       </Text>
     </Group>

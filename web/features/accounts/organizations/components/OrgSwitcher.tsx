@@ -23,7 +23,7 @@ export function OrgSwitcher({ me }: { me: MeResponse }) {
             leftSection={<IconBuildings size={18} aria-hidden />}
             rightSection={<IconChevronDown size={16} aria-hidden />}
             loading={switchTo.isPending}
-            maw={260}
+            maw={{ base: 170, sm: 260 }}
           >
             <Text span fz="sm" fw={600} truncate>
               {active ? active.name : "No organization"}

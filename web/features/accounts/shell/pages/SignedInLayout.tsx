@@ -26,10 +26,10 @@ export function SignedInLayout() {
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <TextLink to="/academy" underline="never" aria-label="Pulse home">
-              <BrandMark />
+              <BrandMark compactBelow="sm" />
             </TextLink>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <NotificationBell me={me} />
             <OrgSwitcher me={me} />
             <UserMenu me={me} />
