@@ -17,13 +17,14 @@ import { NotFoundPage } from "./features/accounts/shell/pages/NotFoundPage";
 import { SignedInLayout } from "./features/accounts/shell/pages/SignedInLayout";
 import { OutboxPage } from "./features/admin/outbox/pages/OutboxPage";
 import { EngagementsPage } from "./features/engagements/overview/pages/EngagementsPage";
-import { validateAlertsSearch } from "./features/health/alerts/alerts-search";
-import { AlertsPage } from "./features/health/alerts/pages/AlertsPage";
 import { validateClientListSearch } from "./features/health/clients/client-list-search";
+import { ClientImportPage } from "./features/health/clients/import/pages/ClientImportPage";
 import { ClientPage } from "./features/health/clients/pages/ClientPage";
 import { ClientsPage } from "./features/health/clients/pages/ClientsPage";
 import { PulseLayout } from "./features/health/overview/pages/PulseLayout";
 import { PulseSettingsPage } from "./features/health/pulses/pages/PulseSettingsPage";
+import { SegmentsPage } from "./features/health/segments/pages/SegmentsPage";
+import { readSegmentSearch, toSearch } from "./features/health/segments/segment-search";
 
 type RouterContext = { queryClient: QueryClient };
 type Search = Record<string, unknown>;
@@ -142,18 +143,24 @@ const pulseSettingsRoute = createRoute({
   path: "/settings",
   component: PulseSettingsPage,
 });
-const alertsRoute = createRoute({
+const segmentsRoute = createRoute({
   getParentRoute: () => pulseRoute,
-  path: "/alerts",
-  validateSearch: validateAlertsSearch,
-  component: AlertsPage,
+  path: "/segments",
+  validateSearch: (search: Search) => toSearch(readSegmentSearch(search)),
+  component: SegmentsPage,
+});
+const clientImportRoute = createRoute({
+  getParentRoute: () => pulseRoute,
+  path: "/clients/import",
+  component: ClientImportPage,
 });
 const pulseRoutes = pulseRoute.addChildren([
   pulseIndexRoute,
   clientsRoute,
   clientRoute,
   pulseSettingsRoute,
-  alertsRoute,
+  segmentsRoute,
+  clientImportRoute,
 ]);
 
 const routeTree = rootRoute.addChildren([

@@ -1,11 +1,11 @@
-import { IconAdjustmentsHorizontal, IconBell, IconBuildingStore } from "@tabler/icons-react";
+import { IconAdjustmentsHorizontal, IconBuildingStore, IconFilter } from "@tabler/icons-react";
 import type { ComponentType } from "react";
 import type { MyOrganization } from "../../../../src/features/accounts/identity/contract";
 import { roleAtLeast } from "./use-pulse-workspace";
 
 export type PulseSection = {
   label: string;
-  to: "/pulse/clients" | "/pulse/alerts" | "/pulse/settings";
+  to: "/pulse/clients" | "/pulse/segments" | "/pulse/settings";
   icon: ComponentType<{ size?: number; stroke?: number }>;
   minimumRole: MyOrganization["role"];
 };
@@ -16,7 +16,7 @@ export type PulseSection = {
  */
 export const PULSE_SECTIONS: PulseSection[] = [
   { label: "Clients", to: "/pulse/clients", icon: IconBuildingStore, minimumRole: "member" },
-  { label: "Alerts", to: "/pulse/alerts", icon: IconBell, minimumRole: "member" },
+  { label: "Segments", to: "/pulse/segments", icon: IconFilter, minimumRole: "member" },
   { label: "Settings", to: "/pulse/settings", icon: IconAdjustmentsHorizontal, minimumRole: "admin" },
 ];
 
