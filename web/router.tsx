@@ -17,6 +17,8 @@ import { NotFoundPage } from "./features/accounts/shell/pages/NotFoundPage";
 import { SignedInLayout } from "./features/accounts/shell/pages/SignedInLayout";
 import { OutboxPage } from "./features/admin/outbox/pages/OutboxPage";
 import { EngagementsPage } from "./features/engagements/overview/pages/EngagementsPage";
+import { validateAlertsSearch } from "./features/health/alerts/alerts-search";
+import { AlertsPage } from "./features/health/alerts/pages/AlertsPage";
 import { validateClientListSearch } from "./features/health/clients/client-list-search";
 import { ClientImportPage } from "./features/health/clients/import/pages/ClientImportPage";
 import { ClientPage } from "./features/health/clients/pages/ClientPage";
@@ -154,11 +156,18 @@ const clientImportRoute = createRoute({
   path: "/clients/import",
   component: ClientImportPage,
 });
+const alertsRoute = createRoute({
+  getParentRoute: () => pulseRoute,
+  path: "/alerts",
+  validateSearch: validateAlertsSearch,
+  component: AlertsPage,
+});
 const pulseRoutes = pulseRoute.addChildren([
   pulseIndexRoute,
   clientsRoute,
   clientRoute,
   pulseSettingsRoute,
+  alertsRoute,
   segmentsRoute,
   clientImportRoute,
 ]);
