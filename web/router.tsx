@@ -25,6 +25,9 @@ import { ClientPage } from "./features/health/clients/pages/ClientPage";
 import { ClientsPage } from "./features/health/clients/pages/ClientsPage";
 import { PulseLayout } from "./features/health/overview/pages/PulseLayout";
 import { PulseSettingsPage } from "./features/health/pulses/pages/PulseSettingsPage";
+import { PulseHealthReportPage } from "./features/health/reports/pages/PulseHealthReportPage";
+import { PulseReasonsReportPage } from "./features/health/reports/pages/PulseReasonsReportPage";
+import { HealthReportSearch, ReasonsReportSearch } from "./features/health/reports/report-search";
 import { SegmentsPage } from "./features/health/segments/pages/SegmentsPage";
 import { readSegmentSearch, toSearch } from "./features/health/segments/segment-search";
 
@@ -145,6 +148,25 @@ const pulseSettingsRoute = createRoute({
   path: "/settings",
   component: PulseSettingsPage,
 });
+const reportsIndexRoute = createRoute({
+  getParentRoute: () => pulseRoute,
+  path: "/reports",
+  beforeLoad: () => {
+    throw redirect({ to: "/pulse/reports/health" });
+  },
+});
+const healthReportRoute = createRoute({
+  getParentRoute: () => pulseRoute,
+  path: "/reports/health",
+  validateSearch: (search: Search) => HealthReportSearch.parse(search),
+  component: PulseHealthReportPage,
+});
+const reasonsReportRoute = createRoute({
+  getParentRoute: () => pulseRoute,
+  path: "/reports/reasons",
+  validateSearch: (search: Search) => ReasonsReportSearch.parse(search),
+  component: PulseReasonsReportPage,
+});
 const segmentsRoute = createRoute({
   getParentRoute: () => pulseRoute,
   path: "/segments",
@@ -168,6 +190,9 @@ const pulseRoutes = pulseRoute.addChildren([
   clientRoute,
   pulseSettingsRoute,
   alertsRoute,
+  reportsIndexRoute,
+  healthReportRoute,
+  reasonsReportRoute,
   segmentsRoute,
   clientImportRoute,
 ]);
