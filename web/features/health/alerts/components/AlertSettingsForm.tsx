@@ -95,7 +95,7 @@ export function AlertSettingsForm({ orgId, settings }: { orgId: string; settings
           placeholder="https://hooks.slack.com/services/…"
           {...form.getInputProps("webhookUrl")}
         />
-        <Group align="flex-end" gap="sm" wrap="nowrap">
+        <Stack gap={6} align="flex-start">
           <PasswordInput
             label="Signing secret"
             description={
@@ -103,14 +103,18 @@ export function AlertSettingsForm({ orgId, settings }: { orgId: string; settings
                 ? "A secret is stored. Leave empty to keep it, or enter a new one."
                 : "Requests carry X-Pulse-Signature: sha256=HMAC of the body with this secret."
             }
-            style={{ flex: 1 }}
+            w="100%"
             autoComplete="new-password"
             {...form.getInputProps("webhookSecret")}
           />
-          <Button variant="default" onClick={() => form.setFieldValue("webhookSecret", randomSecret())}>
-            Generate
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => form.setFieldValue("webhookSecret", randomSecret())}
+          >
+            Generate a secret
           </Button>
-        </Group>
+        </Stack>
         <Group>
           <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
             Save alert settings

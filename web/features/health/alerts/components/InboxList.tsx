@@ -70,7 +70,7 @@ export function InboxList({ orgId, notifications, timeZone, compact = false, onO
                   </Text>
                 </UnstyledButton>
                 <Text fz="sm" c="dark.5" lineClamp={compact ? 2 : undefined} style={{ whiteSpace: "pre-line" }}>
-                  {item.body}
+                  {compact ? item.body.split("\n")[0] : item.body}
                 </Text>
                 <Group gap="sm">
                   <Text fz="xs" c="dimmed">
