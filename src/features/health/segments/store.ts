@@ -109,7 +109,10 @@ export async function segmentBatchAfter(
   after: { name: string; id: string } | null,
   size: number,
 ) {
-  const keyset = after ? sql` and (c.name, c.id) > (${after.name}, ${after.id}::uuid)` : sql``;
+  // "name >=" lets the (org_id, name) index start at the last name; the row comparison breaks ties by id.
+  const keyset = after
+    ? sql` and c.name >= ${after.name} and (c.name, c.id) > (${after.name}, ${after.id}::uuid)`
+    : sql``;
   return rows<SegmentExportRow>(
     db,
     sql`select ${clientColumns},
