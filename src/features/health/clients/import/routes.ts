@@ -23,6 +23,7 @@ export const clientImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       schema: {
         tags,
         summary: "Import clients from CSV (text/csv body), matching on external id",
+        consumes: ["text/csv"],
         params: OrgParams,
         querystring: ClientImportQuery,
         body: ImportCsvBody,
@@ -39,6 +40,7 @@ export const clientImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       schema: {
         tags,
         summary: "Import weekly usage figures from CSV (text/csv body)",
+        consumes: ["text/csv"],
         params: OrgParams,
         querystring: UsageImportQuery,
         body: ImportCsvBody,
