@@ -12,10 +12,11 @@ export const CLIENT_STATUS_LABELS: Record<ClientStatusValue, string> = {
   inactive: "Inactive",
 };
 
+/** Plain color names: Mantine's light badges need them (a shade like "teal.8" turns the badge solid). */
 export const CLIENT_STATUS_COLORS: Record<ClientStatusValue, string> = {
-  onboarding: "cyan.8",
-  active: "teal.8",
-  at_risk: "orange.9",
-  churned: "red.8",
-  inactive: "gray.7",
+  onboarding: "cyan",
+  active: "teal",
+  at_risk: "orange",
+  churned: "red",
+  inactive: "gray",
 };

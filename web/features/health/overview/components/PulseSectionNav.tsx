@@ -24,7 +24,8 @@ export function PulseSectionNav({ role }: { role: MyOrganization["role"] }) {
             key={section.to}
             to={section.to}
             variant={active ? "light" : "subtle"}
-            color={active ? "indigo" : "gray.8"}
+            color={active ? "indigo" : "gray"}
+            c={active ? undefined : "dark.6"}
             size="sm"
             leftSection={<Icon size={16} stroke={1.8} />}
             aria-current={active ? "page" : undefined}

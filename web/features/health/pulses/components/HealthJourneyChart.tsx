@@ -10,7 +10,9 @@ import { PULSE_LEVEL_COLORS, PULSE_LEVEL_LABELS, PULSE_LEVELS, rankOf } from "..
 
 type HealthJourneyChartProps = { entries: PulseEntry[]; timeZone: string; now?: Date };
 
+const DAY = 86_400_000;
 const LABELS = PULSE_LEVELS.map((level) => PULSE_LEVEL_LABELS[level]);
+const hexOfIndex = (index: number) => PULSE_LEVEL_COLORS[PULSE_LEVELS[index] ?? "satisfied"].hex;
 
 /** The client's "health journey": a step line of the pulse level over time, each level in its color. */
 export function HealthJourneyChart({ entries, timeZone, now }: HealthJourneyChartProps) {
@@ -41,29 +43,26 @@ export function HealthJourneyChart({ entries, timeZone, now }: HealthJourneyChar
       },
       xAxis: {
         type: "time",
+        // At least a month wide, so a first pulse set today does not stretch over seconds.
+        min: Math.min(points[0] ? Date.parse(points[0].at) : end, end - 30 * DAY),
         max: end,
         axisLine: { lineStyle: { color: AXIS_COLORS.line } },
         axisLabel: { color: AXIS_COLORS.label, hideOverlap: true },
       },
+      // A value axis (0-5), not a category axis: ECharts steps along the category axis, which must be time here.
       yAxis: {
-        type: "category",
-        data: LABELS,
-        boundaryGap: false,
+        type: "value",
+        min: 0,
+        max: LABELS.length - 1,
+        interval: 1,
         axisLine: { show: false },
         axisTick: { show: false },
         splitLine: { show: true, lineStyle: { color: AXIS_COLORS.split } },
         axisLabel: {
           fontWeight: 600,
-          color: (_value?: string | number, index?: number) =>
-            PULSE_LEVEL_COLORS[PULSE_LEVELS[index ?? 0] ?? "satisfied"].hex,
+          formatter: (value: number) => LABELS[value] ?? "",
+          color: (value?: string | number) => hexOfIndex(Number(value)),
         },
-      },
-      visualMap: {
-        show: false,
-        type: "piecewise",
-        dimension: 1,
-        seriesIndex: 0,
-        pieces: PULSE_LEVELS.map((level, index) => ({ value: index, color: PULSE_LEVEL_COLORS[level].hex })),
       },
       series: [
         {
@@ -71,8 +70,11 @@ export function HealthJourneyChart({ entries, timeZone, now }: HealthJourneyChar
           step: "end",
           data: [...data, ...tail],
           symbol: "circle",
-          symbolSize: 10,
-          lineStyle: { width: 3 },
+          symbolSize: 12,
+          showAllSymbol: true,
+          // The dots carry each level's color; the line between them stays neutral.
+          lineStyle: { width: 2, color: AXIS_COLORS.label },
+          itemStyle: { borderColor: "#fff", borderWidth: 2 },
         },
       ],
     };

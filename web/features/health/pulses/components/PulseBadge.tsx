@@ -19,6 +19,8 @@ export function PulseBadge({ level, stale = false, staleHint, size = "md" }: Pul
         color={PULSE_LEVEL_COLORS[level].mantine}
         autoContrast
         size={size}
+        tt="none"
+        fw={700}
         style={stale ? { opacity: 0.72 } : undefined}
       >
         {PULSE_LEVEL_LABELS[level]}
@@ -43,7 +45,7 @@ export function PulseBadge({ level, stale = false, staleHint, size = "md" }: Pul
 /** The badge for a client without any pulse yet. */
 export function NoPulseBadge({ size = "md" }: { size?: MantineSize }) {
   return (
-    <Badge variant="outline" color="gray.6" size={size}>
+    <Badge variant="outline" color="gray.7" size={size} tt="none" fw={600}>
       Not set
     </Badge>
   );

@@ -73,7 +73,7 @@ export function PulseHistoryEntry({ entry, byId, timeZone, onCorrect }: PulseHis
               key={reason.id}
               size="sm"
               variant="light"
-              color={reason.kind === "risk" ? "red.8" : reason.kind === "success" ? "teal.8" : "gray.7"}
+              color={reason.kind === "risk" ? "red" : reason.kind === "success" ? "teal" : "gray"}
               tt="none"
             >
               {reason.label}

@@ -4,9 +4,9 @@ import type { PulseLevelValue } from "../pulse-level-display";
 import { reasonGroups } from "../reason-options";
 
 const KIND_BADGE = {
-  risk: { label: "Risk", color: "red.8" },
-  success: { label: "Success", color: "teal.8" },
-  both: { label: "Either", color: "gray.7" },
+  risk: { label: "Risk", color: "red" },
+  success: { label: "Success", color: "teal" },
+  both: { label: "Either", color: "gray" },
 } as const;
 
 type ReasonCodeSelectProps = {

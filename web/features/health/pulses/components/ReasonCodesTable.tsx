@@ -1,12 +1,25 @@
-import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
-import { IconPencil } from "@tabler/icons-react";
+import { ActionIcon, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
+import { IconArchive, IconArchiveOff, IconPencil, IconTrash } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import type { ReasonCode } from "../../../../../src/features/health/pulses/contract";
 
 const KIND = {
-  risk: { label: "Risk", color: "red.8" },
-  success: { label: "Success", color: "teal.8" },
-  both: { label: "Either", color: "gray.7" },
+  risk: { label: "Risk", color: "red" },
+  success: { label: "Success", color: "teal" },
+  both: { label: "Either", color: "gray" },
 } as const;
+
+type RowActionProps = { label: string; hint: string; color?: string; onClick: () => void; children: ReactNode };
+
+function RowAction({ label, hint, color = "gray.7", onClick, children }: RowActionProps) {
+  return (
+    <Tooltip label={hint} withArrow>
+      <ActionIcon variant="subtle" color={color} onClick={onClick} aria-label={label}>
+        {children}
+      </ActionIcon>
+    </Tooltip>
+  );
+}
 
 type ReasonCodesTableProps = {
   codes: ReasonCode[];
@@ -19,7 +32,7 @@ type ReasonCodesTableProps = {
 export function ReasonCodesTable({ codes, onEdit, onSetRetired, onDelete }: ReasonCodesTableProps) {
   return (
     <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing="xs" highlightOnHover>
+      <Table verticalSpacing={6} highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Reason</Table.Th>
@@ -59,34 +72,26 @@ export function ReasonCodesTable({ codes, onEdit, onSetRetired, onDelete }: Reas
                 {code.usageCount}
               </Table.Td>
               <Table.Td>
-                <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <Tooltip label="Edit" withArrow>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray.7"
-                      onClick={() => onEdit(code)}
-                      aria-label={`Edit ${code.label}`}
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
+                <Group gap={2} justify="flex-end" wrap="nowrap">
+                  <RowAction label={`Edit ${code.label}`} hint="Edit" onClick={() => onEdit(code)}>
+                    <IconPencil size={16} />
+                  </RowAction>
                   {code.retired ? (
-                    <Button size="compact-xs" variant="subtle" onClick={() => onSetRetired(code, false)}>
-                      Restore
-                    </Button>
+                    <RowAction label={`Restore ${code.label}`} hint="Restore" onClick={() => onSetRetired(code, false)}>
+                      <IconArchiveOff size={16} />
+                    </RowAction>
                   ) : code.usageCount > 0 ? (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="orange.9"
+                    <RowAction
+                      label={`Retire ${code.label}`}
+                      hint="Retire: history keeps it, new pulses cannot use it"
                       onClick={() => onSetRetired(code, true)}
                     >
-                      Retire
-                    </Button>
+                      <IconArchive size={16} />
+                    </RowAction>
                   ) : (
-                    <Button size="compact-xs" variant="subtle" color="red.8" onClick={() => onDelete(code)}>
-                      Delete
-                    </Button>
+                    <RowAction label={`Delete ${code.label}`} hint="Delete (never used)" onClick={() => onDelete(code)}>
+                      <IconTrash size={16} />
+                    </RowAction>
                   )}
                 </Group>
               </Table.Td>

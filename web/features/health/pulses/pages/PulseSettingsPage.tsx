@@ -1,4 +1,4 @@
-import { Stack } from "@mantine/core";
+import { Tabs } from "@mantine/core";
 import { NotFoundView } from "../../../../ui/NotFoundView";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { roleAtLeast, usePulseWorkspace } from "../../overview/use-pulse-workspace";
@@ -16,10 +16,18 @@ export function PulseSettingsPage() {
         title="Pulse settings"
         description="The reason codes your team gives with a pulse, and how the SuccessScore is computed."
       />
-      <Stack gap="lg">
-        <ReasonCodesCard orgId={orgId} />
-        <ScoreFormulaCard orgId={orgId} />
-      </Stack>
+      <Tabs defaultValue="reasons" keepMounted={false}>
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="reasons">Reason codes</Tabs.Tab>
+          <Tabs.Tab value="formula">SuccessScore formula</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="reasons">
+          <ReasonCodesCard orgId={orgId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="formula">
+          <ScoreFormulaCard orgId={orgId} />
+        </Tabs.Panel>
+      </Tabs>
     </>
   );
 }
