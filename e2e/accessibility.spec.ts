@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
 import { createConfirmedAccount, newPerson, signInViaApi } from "./support/accounts.js";
 import { ADMIN, E2E_BASE_URL } from "./support/e2e-env.js";

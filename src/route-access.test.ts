@@ -31,6 +31,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/organizations/:orgId/members": "org:member",
   "PATCH /api/organizations/:orgId/members/:userId": "org:admin",
   "DELETE /api/organizations/:orgId/members/:userId": "org:member",
+  "PUT /api/organizations/:orgId/members/:userId/manager": "org:admin",
   "GET /api/organizations/:orgId/invitations": "org:admin",
   "POST /api/organizations/:orgId/invitations": "org:admin",
   "DELETE /api/organizations/:orgId/invitations/:invitationId": "org:admin",
@@ -53,6 +54,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/organizations/:orgId/clients/:clientId/pulses": "org:member",
   "POST /api/organizations/:orgId/clients/:clientId/pulses": "org:member",
   "GET /api/organizations/:orgId/clients/:clientId/success-score": "org:member",
+  "GET /api/organizations/:orgId/clients/:clientId/success-score/compare": "org:member",
   "GET /api/organizations/:orgId/success-score/formula": "org:member",
   "PUT /api/organizations/:orgId/success-score/formula": "org:admin",
   // health: reports

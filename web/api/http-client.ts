@@ -56,6 +56,7 @@ export const api = {
   get: <T>(path: string) => apiRequest<T>("GET", path),
   post: <T>(path: string, body?: unknown) => apiRequest<T>("POST", path, body ?? {}),
   patch: <T>(path: string, body: unknown) => apiRequest<T>("PATCH", path, body),
+  put: <T>(path: string, body: unknown) => apiRequest<T>("PUT", path, body),
   delete: (path: string) => apiRequest<void>("DELETE", path),
 };
 

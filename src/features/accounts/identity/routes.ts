@@ -86,10 +86,8 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
   );
 
   const me = ["me"];
-  app.get(
-    "/api/me",
-    { config: { access: "user" }, schema: { tags: me, response: { 200: MeResponse } } },
-    async (req) => identity.meOf(ctx.database.db, actorOf(req)),
+  app.get("/api/me", { config: { access: "user" }, schema: { tags: me, response: { 200: MeResponse } } }, async (req) =>
+    identity.meOf(ctx.database.db, actorOf(req)),
   );
   app.patch(
     "/api/me",

@@ -33,6 +33,8 @@ export const Member = z.object({
   name: z.string(),
   email: z.string(),
   role: OrgRole,
+  /** Who the person reports to here (risk alerts go to a CSM's manager). */
+  reportsToUserId: z.uuid().nullable(),
   joinedAt: z.iso.datetime(),
 });
 export type Member = z.infer<typeof Member>;
@@ -41,6 +43,8 @@ export type MemberList = z.infer<typeof MemberList>;
 
 export const ChangeRoleBody = z.object({ role: OrgRole });
 export type ChangeRoleBody = z.infer<typeof ChangeRoleBody>;
+export const SetManagerBody = z.object({ managerUserId: z.uuid("is not a valid user id").nullable() });
+export type SetManagerBody = z.infer<typeof SetManagerBody>;
 
 export const InviteBody = z.object({ email: Email, role: OrgRole.default("member") });
 export type InviteBody = z.input<typeof InviteBody>;

@@ -5,7 +5,7 @@ import { TEST_ENGINES } from "../../../../test-support/test-db.js";
 
 describe.each(TEST_ENGINES)("organization routes on %s", (engine) => {
   let t: TestApp;
-  const call = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, cookie: string, body?: object) =>
+  const call = (method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, cookie: string, body?: object) =>
     t.app.inject({ method, url, payload: body, headers: { cookie } });
 
   beforeAll(async () => {
@@ -110,6 +110,24 @@ describe.each(TEST_ENGINES)("organization routes on %s", (engine) => {
     ).toBe(204);
     const members = (await call("GET", `/api/organizations/${orgId}/members`, owner.cookie)).json().members;
     expect(members.map((m: { userId: string }) => m.userId).sort()).toEqual([owner.userId, admin.userId].sort());
+  });
+
+  it("records who a member reports to, refusing outsiders and loops", async () => {
+    const { orgId, owner } = await buildOrganization(t.ctx);
+    const manager = await buildMember(t.ctx, orgId, "manager");
+    const csm = await buildMember(t.ctx, orgId, "member");
+    const url = (id: string) => `/api/organizations/${orgId}/members/${id}/manager`;
+    const set = await call("PUT", url(csm.userId), owner.cookie, { managerUserId: manager.userId });
+    expect(set.json()).toMatchObject({ userId: csm.userId, reportsToUserId: manager.userId });
+    const loop = await call("PUT", url(manager.userId), owner.cookie, { managerUserId: csm.userId });
+    expect(loop.statusCode).toBe(422);
+    expect(loop.json().error.fields.managerUserId).toBe("would create a reporting loop");
+    const outsider = await buildUser(t.ctx);
+    const bad = await call("PUT", url(csm.userId), owner.cookie, { managerUserId: outsider.userId });
+    expect(bad.json().error.fields.managerUserId).toBe("is not a member of this organization");
+    expect((await call("PUT", url(csm.userId), manager.cookie, { managerUserId: null })).statusCode).toBe(403);
+    const members = (await call("GET", `/api/organizations/${orgId}/members`, owner.cookie)).json().members;
+    expect(members.find((m: { userId: string }) => m.userId === csm.userId).reportsToUserId).toBe(manager.userId);
   });
 
   it("never shows one organization's data to another's members", async () => {

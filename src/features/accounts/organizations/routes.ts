@@ -19,6 +19,7 @@ import {
   MemberParams,
   Organization,
   OrgParams,
+  SetManagerBody,
   UpdateOrganizationBody,
 } from "./contract.js";
 import * as orgs from "./service.js";
@@ -56,6 +57,14 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       schema: { tags, params: MemberParams, body: ChangeRoleBody, response: { 200: Member } },
     },
     async (req) => orgs.changeMemberRole(ctx, actorOf(req), req.params.orgId, req.params.userId, req.body.role),
+  );
+  app.put(
+    "/api/organizations/:orgId/members/:userId/manager",
+    {
+      config: { access: "org:admin" },
+      schema: { tags, params: MemberParams, body: SetManagerBody, response: { 200: Member } },
+    },
+    async (req) => orgs.setManager(ctx, req.params.orgId, req.params.userId, req.body.managerUserId),
   );
   app.delete(
     "/api/organizations/:orgId/members/:userId",

@@ -7,7 +7,7 @@ export {
   revokeInvitation,
 } from "./service/invitations.js";
 export { findMembership, listMemberIdsWithRoles, managerOf } from "./service/lookups.js";
-export { changeMemberRole, listMembers, removeMember } from "./service/members.js";
+export { changeMemberRole, listMembers, removeMember, setManager } from "./service/members.js";
 export {
   addMember,
   createOrganization,

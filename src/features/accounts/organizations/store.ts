@@ -55,6 +55,7 @@ export async function listMembers(db: Db, orgId: string) {
       name: users.name,
       email: users.email,
       role: memberships.role,
+      reportsToUserId: memberships.reportsToUserId,
       joinedAt: memberships.createdAt,
     })
     .from(memberships)
@@ -70,6 +71,7 @@ export async function findMember(db: Db, orgId: string, userId: string) {
       name: users.name,
       email: users.email,
       role: memberships.role,
+      reportsToUserId: memberships.reportsToUserId,
       joinedAt: memberships.createdAt,
     })
     .from(memberships)
@@ -150,4 +152,11 @@ export async function markInvitation(
   values: Partial<Pick<InvitationRow, "acceptedAt" | "acceptedByUserId" | "revokedAt">>,
 ) {
   await db.update(invitations).set(values).where(eq(invitations.id, id));
+}
+
+export async function setReportsTo(db: Db, orgId: string, userId: string, managerUserId: string | null) {
+  await db
+    .update(memberships)
+    .set({ reportsToUserId: managerUserId })
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
 }

@@ -10,6 +10,7 @@ import type {
   Member,
   MemberList,
   Organization,
+  SetManagerBody,
   UpdateOrganizationBody,
 } from "../../../../src/features/accounts/organizations/contract";
 import { api } from "../../../api/http-client";
@@ -81,6 +82,15 @@ export function useChangeMemberRole(orgId: string) {
         queryClient.invalidateQueries({ queryKey: organizationKeys.members(orgId) }),
         queryClient.invalidateQueries({ queryKey: meKeys.me() }),
       ]),
+  });
+}
+
+export function useSetManager(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, managerUserId }: { userId: string } & SetManagerBody) =>
+      api.put<Member>(`${orgPath(orgId)}/members/${encodeURIComponent(userId)}/manager`, { managerUserId }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.members(orgId) }),
   });
 }
 

@@ -43,3 +43,31 @@ export async function changeMemberRole(ctx: AppContext, actor: Actor, orgId: str
 export async function removeMember(ctx: AppContext, actor: Actor, orgId: string, userId: string) {
   await changeMembership(ctx, actor, orgId, userId, null);
 }
+
+/** Sets who a member reports to; the manager must be a member, and no one may end up reporting to themselves. */
+export async function setManager(ctx: AppContext, orgId: string, userId: string, managerUserId: string | null) {
+  return ctx.database.db.transaction(async (tx) => {
+    const target = await store.findMember(tx, orgId, userId);
+    if (!target) throw notFound("Member");
+    if (managerUserId) {
+      const members = await store.listMembers(tx, orgId);
+      const byId = new Map(members.map((m) => [m.userId, m]));
+      if (!byId.has(managerUserId)) {
+        throw new AppError("invalid_input", "The manager must be a member of this organization.", {
+          fields: { managerUserId: "is not a member of this organization" },
+        });
+      }
+      // Walk up from the new manager: meeting the member again would make a loop.
+      for (let at: string | null = managerUserId, hops = 0; at && hops <= members.length; hops++) {
+        if (at === userId) {
+          throw new AppError("rule_broken", "That would make someone their own manager.", {
+            fields: { managerUserId: "would create a reporting loop" },
+          });
+        }
+        at = byId.get(at)?.reportsToUserId ?? null;
+      }
+    }
+    await store.setReportsTo(tx, orgId, userId, managerUserId);
+    return present({ ...target, reportsToUserId: managerUserId });
+  });
+}

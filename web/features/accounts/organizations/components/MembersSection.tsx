@@ -6,7 +6,7 @@ import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
 import { ErrorAlert } from "../../../../ui/ErrorAlert";
 import { LoadingBlock } from "../../../../ui/LoadingBlock";
 import { SectionCard } from "../../../../ui/SectionCard";
-import { useChangeMemberRole, useMembers, useRemoveMember } from "../queries";
+import { useChangeMemberRole, useMembers, useRemoveMember, useSetManager } from "../queries";
 import { ROLE_LABELS, type Role } from "../role-permissions";
 import { MembersTable } from "./MembersTable";
 
@@ -15,6 +15,7 @@ type MembersSectionProps = { orgId: string; actorRole: Role; actorUserId: string
 export function MembersSection({ orgId, actorRole, actorUserId, timeZone }: MembersSectionProps) {
   const members = useMembers(orgId);
   const changeRole = useChangeMemberRole(orgId);
+  const setManager = useSetManager(orgId);
   const remove = useRemoveMember(orgId);
   const [removing, setRemoving] = useState<Member | null>(null);
 
@@ -25,6 +26,12 @@ export function MembersSection({ orgId, actorRole, actorUserId, timeZone }: Memb
         onSuccess: () =>
           notifications.show({ color: "teal", message: `${member.name} is now ${ROLE_LABELS[role].toLowerCase()}` }),
       },
+    );
+
+  const onSetManager = (member: Member, managerUserId: string | null) =>
+    setManager.mutate(
+      { userId: member.userId, managerUserId },
+      { onSuccess: () => notifications.show({ color: "teal", message: `Saved who ${member.name} reports to` }) },
     );
 
   const confirmRemove = () => {
@@ -54,6 +61,7 @@ export function MembersSection({ orgId, actorRole, actorUserId, timeZone }: Memb
           actorUserId={actorUserId}
           timeZone={timeZone}
           onChangeRole={onChangeRole}
+          onSetManager={onSetManager}
           onRemove={setRemoving}
         />
       ) : null}

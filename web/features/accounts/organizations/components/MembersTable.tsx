@@ -3,6 +3,7 @@ import { IconUserMinus } from "@tabler/icons-react";
 import type { Member } from "../../../../../src/features/accounts/organizations/contract";
 import { formatDate } from "../../../../ui/format-date";
 import { assignableRoles, canEditMember, canManageOrganization, ROLE_LABELS, type Role } from "../role-permissions";
+import { ReportsToCell } from "./ReportsToCell";
 import { RoleBadge } from "./RoleBadge";
 
 type MembersTableProps = {
@@ -11,6 +12,7 @@ type MembersTableProps = {
   actorUserId: string;
   timeZone: string;
   onChangeRole: (member: Member, role: Role) => void;
+  onSetManager: (member: Member, managerUserId: string | null) => void;
   onRemove: (member: Member) => void;
 };
 
@@ -23,7 +25,15 @@ function initials(name: string): string {
     .join("");
 }
 
-export function MembersTable({ members, actorRole, actorUserId, timeZone, onChangeRole, onRemove }: MembersTableProps) {
+export function MembersTable({
+  members,
+  actorRole,
+  actorUserId,
+  timeZone,
+  onChangeRole,
+  onSetManager,
+  onRemove,
+}: MembersTableProps) {
   const manager = canManageOrganization(actorRole);
   const roles = assignableRoles(actorRole);
 
@@ -34,6 +44,7 @@ export function MembersTable({ members, actorRole, actorUserId, timeZone, onChan
           <Table.Tr>
             <Table.Th>Member</Table.Th>
             <Table.Th>Role</Table.Th>
+            <Table.Th>Reports to</Table.Th>
             <Table.Th>Joined</Table.Th>
             {manager ? (
               <Table.Th>
@@ -80,6 +91,9 @@ export function MembersTable({ members, actorRole, actorUserId, timeZone, onChan
                   ) : (
                     <RoleBadge role={member.role} />
                   )}
+                </Table.Td>
+                <Table.Td>
+                  <ReportsToCell member={member} members={members} editable={manager} onChange={onSetManager} />
                 </Table.Td>
                 <Table.Td>
                   <Text fz="sm">{formatDate(member.joinedAt, timeZone)}</Text>

@@ -25,13 +25,14 @@ function Bell({ orgId, timeZone }: { orgId: string; timeZone: string }) {
 
   return (
     <Popover opened={opened} onChange={(o) => (o ? undefined : close())} position="bottom-end" width={400} shadow="md">
-      <Popover.Target>
-        <Indicator label={unread > 99 ? "99+" : unread} size={18} color="red.8" disabled={unread === 0} offset={4}>
+      <Indicator label={unread > 99 ? "99+" : unread} size={18} color="red.9" disabled={unread === 0} offset={4}>
+        {/* The button itself is the popover's target, so aria-expanded sits on a button (axe). */}
+        <Popover.Target>
           <ActionIcon variant="subtle" color="gray.8" size="lg" radius="xl" aria-label={label} onClick={toggle}>
             <IconBell size={22} stroke={1.7} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p="sm">
         <Group justify="space-between" mb="xs">
           <Text fw={700}>Notifications</Text>
