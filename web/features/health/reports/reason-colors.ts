@@ -3,8 +3,8 @@ import { CHART_PALETTE } from "../../../ui/charts/chart-palette";
 
 export type Reason = PulseReasonsReport["reasons"][number];
 
-/** How many reasons a pie names; the rest share one "Other reasons" slice. */
-export const PIE_REASONS = 8;
+/** How many of the largest reasons the pie labels; the others show their name on hover. */
+export const LABELLED_REASONS = 8;
 export const OTHER_COLOR = "#adb5bd";
 
 /** `hex` moved toward white by `t` (0 = unchanged, 1 = white). */
@@ -25,25 +25,28 @@ export const categoriesOf = (reasons: Reason[]): string[] => [...new Set(reasons
 export const categoryColor = (categories: string[], category: string): string =>
   CHART_PALETTE[categories.indexOf(category) % (CHART_PALETTE.length - 1)] ?? OTHER_COLOR;
 
-/**
- * Each reason's color: in the pie the top reasons take the palette in order; in the treemap a reason
- * takes its category's color, lighter the further down the category it ranks.
- */
-export function reasonColors(reasons: Reason[], chart: "pie" | "treemap"): Map<string, string> {
+/** Each reason takes its category's color, lighter the further down the category it ranks (pie and treemap alike). */
+export function reasonColors(reasons: Reason[]): Map<string, string> {
   const colors = new Map<string, string>();
-  if (chart === "pie") {
-    reasons.forEach((r, i) => {
-      colors.set(r.reasonCodeId, i < PIE_REASONS ? (CHART_PALETTE[i] ?? OTHER_COLOR) : OTHER_COLOR);
-    });
-    return colors;
-  }
   const categories = categoriesOf(reasons);
   for (const category of categories) {
     const base = categoryColor(categories, category);
     const members = reasons.filter((r) => r.category === category);
     members.forEach((r, i) => {
-      colors.set(r.reasonCodeId, tint(base, Math.min(0.5, (i / Math.max(1, members.length)) * 0.5)));
+      colors.set(r.reasonCodeId, tint(base, (i / Math.max(1, members.length)) * 0.55));
     });
   }
   return colors;
+}
+
+/** White or near-black, whichever reads better on `hex` (relative luminance, WCAG). */
+export function textOn(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const linear = (c: number) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * linear((n >> 16) & 255) + 0.7152 * linear((n >> 8) & 255) + 0.0722 * linear(n & 255);
+  // Contrast with white is (1.05)/(L+0.05); with #1a1b1e about (L+0.05)/0.06: pick the larger.
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.061 ? "#ffffff" : "#1a1b1e";
 }

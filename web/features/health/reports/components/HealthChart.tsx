@@ -82,6 +82,7 @@ function tooltip(slices: Slice[], chart: "pie" | "bar", measure: Measure, curren
 }
 
 function pieOption(slices: Slice[], measure: Measure, currency: string, selected: readonly string[]): ChartOption {
+  const total = slices.reduce((sum, s) => sum + measured(s, measure), 0);
   const data = shown(slices, "pie").map((s) => ({
     name: s.label,
     value: measured(s, measure),
@@ -97,7 +98,15 @@ function pieOption(slices: Slice[], measure: Measure, currency: string, selected
         avoidLabelOverlap: true,
         padAngle: 1,
         itemStyle: { borderRadius: 4, borderColor: "#fff", borderWidth: 2 },
-        label: { formatter: "{b}\n{d}%", color: AXIS_COLORS.label, fontSize: 12, lineHeight: 16 },
+        label: {
+          formatter: (p: unknown) => {
+            const { name, value } = p as { name: string; value: number };
+            return `${name}\n${formatShare(value, total)}`;
+          },
+          color: AXIS_COLORS.label,
+          fontSize: 12,
+          lineHeight: 16,
+        },
         labelLine: { length: 10, length2: 8 },
         emphasis: { scaleSize: 6, label: { fontWeight: "bold" } },
         data,

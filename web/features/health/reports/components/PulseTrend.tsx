@@ -3,7 +3,7 @@ import type { ReportClient } from "../../../../../src/features/health/reports/co
 import { formatDate } from "../../../../ui/format-date";
 import { levelOfRank, PULSE_LEVEL_COLORS, PULSE_LEVEL_LABELS } from "../../pulses/pulse-level-display";
 
-const WIDTH = 120;
+const WIDTH = 104;
 const HEIGHT = 30;
 const PAD = 4;
 const DAY_MS = 86_400_000;

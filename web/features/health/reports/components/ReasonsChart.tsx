@@ -7,10 +7,11 @@ import { formatMoney } from "../../clients/money";
 import {
   categoriesOf,
   categoryColor,
+  LABELLED_REASONS,
   OTHER_COLOR,
-  PIE_REASONS,
   type Reason,
   reasonColors,
+  textOn,
   tint,
 } from "../reason-colors";
 import { formatAmount, formatShare, MEASURE_LABELS, type Measure, measured } from "../report-measure";
@@ -52,7 +53,7 @@ export function ReasonsChart({ reasons, totals, measure, currency, chart, select
   return (
     <EChart
       option={option}
-      height={360}
+      height={380}
       label={`Reasons behind the current pulses by ${measure === "count" ? "client count" : MEASURE_LABELS[measure]}, ${reasons.length} reasons${top ? `; top: ${top}` : ""}.`}
       summary={
         <ChartDataTable
@@ -106,6 +107,14 @@ function tooltip(totals: Amount, measure: Measure, currency: string) {
 const fade = (color: string, selectedId: string | undefined, id: string) =>
   selectedId && selectedId !== id ? tint(color, 0.7) : color;
 
+/** A reason's amount as a short label: "312" or "$1.2M". */
+const shortAmount = (value: number, measure: Measure, currency: string) =>
+  measure === "count" ? value.toLocaleString() : formatMoney(value, currency, { compact: true });
+
+/**
+ * Two rings: categories inside, every reason outside in its category's shades (so the rings line up);
+ * only the largest reasons are labelled, the rest speak through the tooltip.
+ */
 function pieOption(
   reasons: Reason[],
   totals: Amount,
@@ -113,55 +122,76 @@ function pieOption(
   currency: string,
   selectedId: string | undefined,
 ): ChartOption {
-  const colors = reasonColors(reasons, "pie");
-  const named = reasons.slice(0, PIE_REASONS);
-  const rest = reasons.slice(PIE_REASONS);
-  const other = rest.reduce((sum, r) => ({ count: sum.count + r.count, value: sum.value + r.value }), {
-    count: 0,
-    value: 0,
+  const colors = reasonColors(reasons);
+  const categories = categoriesOf(reasons);
+  const labelled = new Set(reasons.slice(0, LABELLED_REASONS).map((r) => r.reasonCodeId));
+  const inner = categories.map((category) => {
+    const members = reasons.filter((r) => r.category === category);
+    const value = members.reduce((sum, r) => sum + measured(r, measure), 0);
+    const color = categoryColor(categories, category);
+    return {
+      name: category,
+      value,
+      itemStyle: { color: selectedId ? tint(color, 0.5) : color },
+    };
   });
-  const data = [
-    ...named.map((r) => ({
-      name: r.label,
-      value: measured(r, measure),
-      reasonCodeId: r.reasonCodeId,
-      category: r.category,
-      count: r.count,
-      amount: r.value,
-      itemStyle: { color: fade(colors.get(r.reasonCodeId) ?? OTHER_COLOR, selectedId, r.reasonCodeId) },
-    })),
-    ...(rest.length > 0
-      ? [
-          {
-            name: `Other reasons (${rest.length})`,
-            value: measured(other, measure),
-            count: other.count,
-            amount: other.value,
-            itemStyle: { color: selectedId ? tint(OTHER_COLOR, 0.6) : OTHER_COLOR },
-          },
-        ]
-      : []),
-  ];
+  const outer = categories.flatMap((category) =>
+    reasons
+      .filter((r) => r.category === category)
+      .map((r) => ({
+        name: r.label,
+        value: measured(r, measure),
+        reasonCodeId: r.reasonCodeId,
+        category: r.category,
+        count: r.count,
+        amount: r.value,
+        itemStyle: { color: fade(colors.get(r.reasonCodeId) ?? OTHER_COLOR, selectedId, r.reasonCodeId) },
+        label: { show: labelled.has(r.reasonCodeId) || r.reasonCodeId === selectedId },
+        labelLine: { show: labelled.has(r.reasonCodeId) || r.reasonCodeId === selectedId },
+      })),
+  );
   return {
     tooltip: { trigger: "item", formatter: tooltip(totals, measure, currency) },
+    // The categories' names: the inner ring is too thin to hold them.
+    legend: {
+      bottom: 0,
+      data: categories,
+      selectedMode: false,
+      icon: "circle",
+      itemWidth: 10,
+      itemHeight: 10,
+      textStyle: { color: AXIS_COLORS.label, fontSize: 12 },
+    },
     series: [
       {
         type: "pie",
-        radius: ["42%", "70%"],
-        center: ["50%", "52%"],
-        padAngle: 1,
-        itemStyle: { borderRadius: 4, borderColor: "#fff", borderWidth: 2 },
+        radius: ["20%", "42%"],
+        center: ["50%", "46%"],
+        itemStyle: { borderColor: "#fff", borderWidth: 2 },
+        label: { show: false },
+        emphasis: { disabled: true },
+        data: inner,
+      },
+      {
+        type: "pie",
+        radius: ["46%", "68%"],
+        center: ["50%", "46%"],
+        itemStyle: { borderColor: "#fff", borderWidth: 1 },
+        // Amounts, not the pie's percentages: a client gives up to three reasons, so slices are mentions.
         label: {
-          formatter: "{b}\n{d}%",
+          formatter: (p: unknown) => {
+            const { name, value } = p as { name: string; value: number };
+            return `${name}\n${shortAmount(value, measure, currency)}`;
+          },
           color: AXIS_COLORS.label,
           fontSize: 12,
           lineHeight: 16,
-          width: 150,
+          width: 140,
           overflow: "break",
         },
-        labelLine: { length: 10, length2: 8 },
-        emphasis: { scaleSize: 6, label: { fontWeight: "bold" } },
-        data,
+        labelLine: { length: 12, length2: 8 },
+        emphasis: { scaleSize: 5, label: { show: true, fontWeight: "bold" }, labelLine: { show: true } },
+        data: outer,
       },
     ],
   };
@@ -174,9 +204,8 @@ function treemapOption(
   currency: string,
   selectedId: string | undefined,
 ): ChartOption {
-  const colors = reasonColors(reasons, "treemap");
+  const colors = reasonColors(reasons);
   const categories = categoriesOf(reasons);
-  const short = (v: number) => (measure === "count" ? v.toLocaleString() : formatMoney(v, currency, { compact: true }));
   const data = categories.map((category) => {
     const members = reasons.filter((r) => r.category === category);
     const color = categoryColor(categories, category);
@@ -184,15 +213,20 @@ function treemapOption(
       name: category,
       value: members.reduce((sum, r) => sum + measured(r, measure), 0),
       itemStyle: { color, borderColor: color },
-      children: members.map((r) => ({
-        name: r.label,
-        value: measured(r, measure),
-        reasonCodeId: r.reasonCodeId,
-        category: r.category,
-        count: r.count,
-        amount: r.value,
-        itemStyle: { color: fade(colors.get(r.reasonCodeId) ?? color, selectedId, r.reasonCodeId) },
-      })),
+      upperLabel: { color: textOn(color) },
+      children: members.map((r) => {
+        const leaf = fade(colors.get(r.reasonCodeId) ?? color, selectedId, r.reasonCodeId);
+        return {
+          name: r.label,
+          value: measured(r, measure),
+          reasonCodeId: r.reasonCodeId,
+          category: r.category,
+          count: r.count,
+          amount: r.value,
+          itemStyle: { color: leaf },
+          label: { color: textOn(leaf) },
+        };
+      }),
     };
   });
   return {
@@ -212,17 +246,17 @@ function treemapOption(
           formatter: (p: unknown) => {
             const { name, value } = p as { name: string; value: number };
             // Braces and bars would open ECharts rich-text styles.
-            return `{name|${name.replace(/[{}|]/g, " ")}}\n{value|${short(value)}}`;
+            return `{name|${name.replace(/[{}|]/g, " ")}}\n{value|${shortAmount(value, measure, currency)}}`;
           },
           rich: {
-            name: { fontSize: 12, fontWeight: 600, color: "#fff", lineHeight: 16 },
-            value: { fontSize: 11, color: "#fff", lineHeight: 15 },
+            name: { fontSize: 12, fontWeight: 600, lineHeight: 16 },
+            value: { fontSize: 11, lineHeight: 15 },
           },
           overflow: "truncate",
         },
-        upperLabel: { show: true, height: 24, color: "#fff", fontWeight: "bold", fontSize: 12 },
+        upperLabel: { show: true, height: 22, fontWeight: "bold", fontSize: 12, formatter: "{b}" },
         levels: [
-          { itemStyle: { borderWidth: 0, gapWidth: 4 } },
+          { itemStyle: { borderWidth: 0, gapWidth: 4 }, upperLabel: { show: false } },
           { itemStyle: { borderWidth: 3, gapWidth: 2 }, upperLabel: { show: true } },
           { itemStyle: { borderWidth: 0, gapWidth: 0, borderColor: "#fff" } },
         ],

@@ -1,14 +1,11 @@
-import { Badge, Group, Table, Text, UnstyledButton } from "@mantine/core";
+import { Box, Group, Table, Text, UnstyledButton } from "@mantine/core";
 import { IconArrowDown, IconArrowUp, IconSelector } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import type { ReportClient } from "../../../../../src/features/health/reports/contract";
 import { formatDate } from "../../../../ui/format-date";
 import { formatCalendarDate } from "../../clients/calendar-date";
-import {
-  CLIENT_STATUS_COLORS,
-  CLIENT_STATUS_LABELS,
-  type ClientStatusValue,
-} from "../../clients/client-status-display";
+import type { ClientStatusValue } from "../../clients/client-status-display";
+import { ClientStatusBadge } from "../../clients/components/ClientStatusBadge";
 import { formatMoney } from "../../clients/money";
 import { NoPulseBadge, PulseBadge } from "../../pulses/components/PulseBadge";
 import { MEASURE_LABELS, type MoneyMetric } from "../report-measure";
@@ -34,19 +31,21 @@ function SortHeader({
   onSort,
   children,
   align,
+  miw,
 }: {
   field: SortField;
   sort: ReportSort;
   onSort: (sort: ReportSort) => void;
   children: ReactNode;
   align?: "right";
+  miw?: number;
 }) {
   const active = sort.replace("-", "") === field;
   const descending = sort.startsWith("-");
   const next = (active ? (descending ? "" : "-") : FIRST_DIRECTION[field]) + field;
   const Icon = !active ? IconSelector : descending ? IconArrowDown : IconArrowUp;
   return (
-    <Table.Th aria-sort={active ? (descending ? "descending" : "ascending") : "none"} ta={align}>
+    <Table.Th aria-sort={active ? (descending ? "descending" : "ascending") : "none"} ta={align} miw={miw}>
       <UnstyledButton onClick={() => onSort(next as ReportSort)} fz="sm" fw={700}>
         <Group gap={4} wrap="nowrap" justify={align === "right" ? "flex-end" : undefined}>
           {children}
@@ -61,8 +60,8 @@ function SortHeader({
 export function ReportClientTable({ clients, moneyColumn, sort, onSort, asOf, timeZone }: ReportClientTableProps) {
   const header = { sort, onSort };
   return (
-    <Table.ScrollContainer minWidth={1040}>
-      <Table verticalSpacing="xs" highlightOnHover striped={false}>
+    <Table.ScrollContainer minWidth={1080}>
+      <Table verticalSpacing="xs" horizontalSpacing={8} highlightOnHover style={{ whiteSpace: "nowrap" }}>
         <Table.Thead>
           <Table.Tr>
             <SortHeader field="name" {...header}>
@@ -89,7 +88,7 @@ export function ReportClientTable({ clients, moneyColumn, sort, onSort, asOf, ti
         <Table.Tbody>
           {clients.map((client) => (
             <Table.Tr key={client.id}>
-              <Table.Td maw={240}>
+              <Table.Td>
                 <ClientNameLink clientId={client.id} name={client.name} />
               </Table.Td>
               <Table.Td>
@@ -101,24 +100,22 @@ export function ReportClientTable({ clients, moneyColumn, sort, onSort, asOf, ti
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge
-                  size="sm"
-                  variant="light"
-                  color={CLIENT_STATUS_COLORS[client.status as ClientStatusValue] ?? "gray"}
-                >
-                  {CLIENT_STATUS_LABELS[client.status as ClientStatusValue] ?? client.status}
-                </Badge>
+                <Box w="max-content">
+                  <ClientStatusBadge status={client.status as ClientStatusValue} />
+                </Box>
               </Table.Td>
-              <Table.Td ta="right" style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>
+              <Table.Td ta="right" style={{ fontVariantNumeric: "tabular-nums" }}>
                 <Text fz="sm">{formatMoney(client.value, client.currency)}</Text>
               </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>
+              <Table.Td>
                 <Text fz="sm">{formatCalendarDate(client.nextRenewalDate)}</Text>
               </Table.Td>
               <Table.Td>
-                {client.level ? <PulseBadge level={client.level} size="sm" /> : <NoPulseBadge size="sm" />}
+                <Box w="max-content">
+                  {client.level ? <PulseBadge level={client.level} size="sm" /> : <NoPulseBadge size="sm" />}
+                </Box>
               </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>
+              <Table.Td>
                 <Text fz="sm" c={client.pulseUpdatedAt ? undefined : "dimmed"}>
                   {client.pulseUpdatedAt ? formatDate(client.pulseUpdatedAt, timeZone) : "Never"}
                 </Text>

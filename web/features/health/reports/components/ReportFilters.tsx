@@ -1,4 +1,15 @@
-import { Badge, Button, CloseButton, Group, MultiSelect, Paper, SimpleGrid, Text, TextInput } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  MultiSelect,
+  Paper,
+  Pill,
+  SimpleGrid,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { IconFilter, IconFilterOff } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import type { ReportFacets } from "../../../../../src/features/health/reports/contract";
@@ -52,6 +63,20 @@ export function ReportFilters({ search, facets, today, onChange, onClear, withLe
         nothingFoundMessage="Nothing matches"
         maxDropdownHeight={280}
         comboboxProps={{ shadow: "md" }}
+        // One pill and "+N": the filters stay one row high however many values are picked.
+        renderPill={({ option, value, onRemove }) => {
+          const index = selected.indexOf(String(value));
+          if (index === 0) {
+            return (
+              <Pill withRemoveButton onRemove={onRemove} removeButtonProps={{ "aria-label": `Remove ${option.label}` }}>
+                {option.label}
+              </Pill>
+            );
+          }
+          return index === 1 ? (
+            <Pill title={`${selected.length - 1} more selected`}>+{selected.length - 1}</Pill>
+          ) : null;
+        }}
       />
     );
   };

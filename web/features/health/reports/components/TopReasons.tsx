@@ -6,6 +6,8 @@ import { BreakdownList } from "./BreakdownList";
 
 type TopReasonsProps = {
   report: PulseReasonsReport;
+  /** The report's reasons, largest by the measure first. */
+  reasons: PulseReasonsReport["reasons"];
   measure: Measure;
   colors: Map<string, string>;
   selectedId: string | undefined;
@@ -13,9 +15,9 @@ type TopReasonsProps = {
 };
 
 /** Seed 001's quick-view stats of the top pulse reasons: the five most given, with their share of the clients in view. */
-export function TopReasons({ report, measure, colors, selectedId, onSelect }: TopReasonsProps) {
+export function TopReasons({ report, reasons, measure, colors, selectedId, onSelect }: TopReasonsProps) {
   const whole = measured(report.totals, measure);
-  const top = report.reasons.slice(0, 5);
+  const top = reasons.slice(0, 5);
   if (top.length === 0) {
     return (
       <Text fz="sm" c="dimmed" py="md">

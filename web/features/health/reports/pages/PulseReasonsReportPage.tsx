@@ -18,7 +18,7 @@ import { ChartTypeControl, MeasureControl } from "../components/ReportToggles";
 import { TopReasons } from "../components/TopReasons";
 import { usePulseReasonsReport, useReportFacets } from "../queries";
 import { reasonColors } from "../reason-colors";
-import { formatAmount, moneyColumnOf } from "../report-measure";
+import { formatAmount, measured, moneyColumnOf } from "../report-measure";
 import { activeFilterCount, FILTER_KEYS, type ReasonsReportSearch, reportQuery } from "../report-search";
 
 const route = getRouteApi("/signed-in/pulse/reports/reasons");
@@ -36,7 +36,12 @@ export function PulseReasonsReportPage() {
   const chart = search.chart ?? "pie";
   const data = report.data;
   const moneyColumn = moneyColumnOf(measure, facets.data?.primaryMetric ?? "arr");
-  const colors = useMemo(() => reasonColors(data?.reasons ?? [], chart), [data?.reasons, chart]);
+  // The API ranks reasons by client count; by ARR, MRR or ACV they rank by money.
+  const reasons = useMemo(
+    () => [...(data?.reasons ?? [])].sort((a, b) => measured(b, measure) - measured(a, measure)),
+    [data?.reasons, measure],
+  );
+  const colors = useMemo(() => reasonColors(reasons), [reasons]);
 
   const update = (patch: Partial<ReasonsReportSearch>) =>
     void navigate({ search: (previous) => ({ ...previous, ...patch, page: undefined }) });
@@ -115,9 +120,9 @@ export function PulseReasonsReportPage() {
                       </Text>
                     ) : null}
                   </Group>
-                  {!data ? <Skeleton height={360} radius="md" aria-label="Loading the chart" /> : null}
+                  {!data ? <Skeleton height={380} radius="md" aria-label="Loading the chart" /> : null}
                   {data && data.reasons.length === 0 ? (
-                    <Stack align="center" justify="center" h={360} gap={4}>
+                    <Stack align="center" justify="center" h={380} gap={4}>
                       <Text fw={600}>No reasons in this view</Text>
                       <Text fz="sm" c="dimmed" ta="center" maw={360}>
                         None of these clients' current pulses gives a reason code. Widen the filters or pick another
@@ -127,7 +132,7 @@ export function PulseReasonsReportPage() {
                   ) : null}
                   {data && data.reasons.length > 0 ? (
                     <ReasonsChart
-                      reasons={data.reasons}
+                      reasons={reasons}
                       totals={data.totals}
                       measure={measure}
                       currency={data.currency}
@@ -149,6 +154,7 @@ export function PulseReasonsReportPage() {
                   {data ? (
                     <TopReasons
                       report={data}
+                      reasons={reasons}
                       measure={measure}
                       colors={colors}
                       selectedId={search.reasonCodeId}
