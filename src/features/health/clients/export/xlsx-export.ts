@@ -5,6 +5,21 @@ import { EXPORT_COLUMNS, type ExportRow } from "./export-columns.js";
 
 const MONEY_FORMAT = "#,##0.00";
 
+type ZipInput = NodeJS.EventEmitter & { writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
+
+/**
+ * Whether the stream the sheet's XML is piped into on its way to the zip is over its limit. exceljs 4.4
+ * writes to it without waiting, so rows pile up in memory while deflate lags behind (exceljs #2916);
+ * waiting for it to drain keeps memory flat. Internal API (archiver's readable-stream PassThrough),
+ * hence the guarded lookup: if it changes, exports still work, only without this limit.
+ */
+function backedUpZipInput(sheet: ExcelJS.Worksheet): ZipInput | undefined {
+  const stream = (sheet as unknown as { stream?: { pipes?: ZipInput[] } }).stream;
+  const pipe = stream?.pipes?.[0];
+  const full = pipe?.writableNeedDrain ?? pipe?._writableState?.needDrain;
+  return full && typeof pipe?.once === "function" ? pipe : undefined;
+}
+
 /** Excel allows 31 characters and none of []:*?/\ in a sheet name. */
 export const sheetName = (name: string) =>
   name
@@ -31,6 +46,8 @@ export function xlsxExport(rows: AsyncIterable<ExportRow>, title: string): Reada
   const write = async () => {
     for await (const row of rows) {
       sheet.addRow(EXPORT_COLUMNS.map((c) => c.value(row))).commit();
+      const zipInput = backedUpZipInput(sheet);
+      if (zipInput) await once(zipInput, "drain");
       if (out.writableNeedDrain) await once(out, "drain");
     }
     sheet.commit();
