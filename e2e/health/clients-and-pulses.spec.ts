@@ -92,6 +92,7 @@ test("a CSM creates a client, sets its pulse to High Risk with a reason and a no
     await shoot(page, "new-client-drawer");
     await drawer.getByRole("button", { name: "Create client" }).click();
     await expect(drawer.getByText("Is already used by another client")).toBeVisible();
+    await shoot(page, "new-client-server-error");
     await drawer.getByRole("textbox", { name: "External id" }).fill("CRM-2");
     await drawer.getByRole("button", { name: "Create client" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Northwind Traders" })).toBeVisible();
@@ -125,6 +126,7 @@ test("a CSM creates a client, sets its pulse to High Risk with a reason and a no
     await expect(dialog.getByRole("radio", { name: "High Risk" })).toBeChecked();
     await dialog.getByRole("radio", { name: "Some Risk" }).click();
     await dialog.getByRole("textbox", { name: "Note" }).fill("Budget is delayed, not frozen: some risk.");
+    await shoot(page, "correct-pulse-modal");
     await dialog.getByRole("button", { name: "Save correction" }).click();
     await expect(dialog).toBeHidden();
 
@@ -144,6 +146,9 @@ test("a CSM creates a client, sets its pulse to High Risk with a reason and a no
       page.getByRole("img", { name: /Health journey: 5 pulse levels .* now Extremely Satisfied/ }),
     ).toBeVisible();
     await shoot(page, "client-detail-journey");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, "client-detail-phone");
+    await page.setViewportSize({ width: 1440, height: 1000 });
   });
 
   await test.step("admins tune reason codes and the SuccessScore formula", async () => {

@@ -12,6 +12,17 @@ type HealthJourneyChartProps = { entries: PulseEntry[]; timeZone: string; now?: 
 
 const DAY = 86_400_000;
 const LABELS = PULSE_LEVELS.map((level) => PULSE_LEVEL_LABELS[level]);
+/** "Mar 2026" over long spans, "12 Mar" over short ones, in the reader's time zone. */
+function axisDateFormat(span: number, timeZone: string): Intl.DateTimeFormat {
+  const options: Intl.DateTimeFormatOptions =
+    span > 150 * DAY ? { month: "short", year: "numeric" } : { month: "short", day: "numeric" };
+  try {
+    return new Intl.DateTimeFormat(undefined, { ...options, timeZone });
+  } catch {
+    return new Intl.DateTimeFormat(undefined, options);
+  }
+}
+
 const hexOfIndex = (index: number) => PULSE_LEVEL_COLORS[PULSE_LEVELS[index] ?? "satisfied"].hex;
 
 /** The client's "health journey": a step line of the pulse level over time, each level in its color. */
@@ -19,6 +30,8 @@ export function HealthJourneyChart({ entries, timeZone, now }: HealthJourneyChar
   const points = useMemo(() => journeyPoints(entries), [entries]);
   const option = useMemo((): ChartOption => {
     const end = (now ?? new Date()).getTime();
+    const start = Math.min(points[0] ? Date.parse(points[0].at) : end, end - 30 * DAY);
+    const axisDate = axisDateFormat(end - start, timeZone);
     const data = points.map(({ at, entry }) => ({
       value: [Date.parse(at), rankOf(entry.level) - 1],
       entry,
@@ -44,10 +57,14 @@ export function HealthJourneyChart({ entries, timeZone, now }: HealthJourneyChar
       xAxis: {
         type: "time",
         // At least a month wide, so a first pulse set today does not stretch over seconds.
-        min: Math.min(points[0] ? Date.parse(points[0].at) : end, end - 30 * DAY),
+        min: start,
         max: end,
         axisLine: { lineStyle: { color: AXIS_COLORS.line } },
-        axisLabel: { color: AXIS_COLORS.label, hideOverlap: true },
+        axisLabel: {
+          color: AXIS_COLORS.label,
+          hideOverlap: true,
+          formatter: (value: number) => axisDate.format(value),
+        },
       },
       // A value axis (0-5), not a category axis: ECharts steps along the category axis, which must be time here.
       yAxis: {

@@ -22,34 +22,21 @@ export function PulseHistoryEntry({ entry, byId, timeZone, onCorrect }: PulseHis
   const backdated = Math.abs(Date.parse(entry.recordedAt) - Date.parse(entry.effectiveAt)) > 5 * MINUTE;
   return (
     <Stack gap={6} style={corrected ? { opacity: 0.7 } : undefined}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Group gap="xs">
-          <PulseBadge level={entry.level} size="sm" />
-          {corrected ? (
-            <Badge size="sm" variant="outline" color="gray.7">
-              Corrected
-            </Badge>
-          ) : null}
-          {entry.correctsEntryId ? (
-            <Badge size="sm" variant="light" color="indigo">
-              Correction
-            </Badge>
-          ) : null}
-          <Text fz="sm" fw={600}>
-            {formatDateTime(entry.effectiveAt, timeZone)}
-          </Text>
-        </Group>
-        {corrected ? null : (
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            leftSection={<IconArrowBackUp size={14} aria-hidden />}
-            onClick={() => onCorrect(entry)}
-            aria-label={`Correct the ${PULSE_LEVEL_LABELS[entry.level]} entry of ${formatDateTime(entry.effectiveAt, timeZone)}`}
-          >
-            Correct
-          </Button>
-        )}
+      <Group gap="xs">
+        <PulseBadge level={entry.level} size="sm" />
+        {corrected ? (
+          <Badge size="sm" variant="outline" color="gray.7">
+            Corrected
+          </Badge>
+        ) : null}
+        {entry.correctsEntryId ? (
+          <Badge size="sm" variant="light" color="indigo">
+            Correction
+          </Badge>
+        ) : null}
+        <Text fz="sm" fw={600}>
+          {formatDateTime(entry.effectiveAt, timeZone)}
+        </Text>
       </Group>
       {original ? (
         <Text fz="xs" c="dimmed">
@@ -81,11 +68,24 @@ export function PulseHistoryEntry({ entry, byId, timeZone, onCorrect }: PulseHis
           ))}
         </Group>
       ) : null}
-      <Text fz="xs" c="dimmed">
-        {entry.recordedBy ?? "Someone"}
-        {backdated ? ` recorded this ${formatDateTime(entry.recordedAt, timeZone)}` : ""}
-        {corrected ? " · replaced by a correction" : ""}
-      </Text>
+      <Group justify="space-between" gap="xs">
+        <Text fz="xs" c="dimmed">
+          {entry.recordedBy ?? "Someone"}
+          {backdated ? ` recorded this ${formatDateTime(entry.recordedAt, timeZone)}` : ""}
+          {corrected ? " · replaced by a correction" : ""}
+        </Text>
+        {corrected ? null : (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconArrowBackUp size={14} aria-hidden />}
+            onClick={() => onCorrect(entry)}
+            aria-label={`Correct the ${PULSE_LEVEL_LABELS[entry.level]} entry of ${formatDateTime(entry.effectiveAt, timeZone)}`}
+          >
+            Correct
+          </Button>
+        )}
+      </Group>
     </Stack>
   );
 }

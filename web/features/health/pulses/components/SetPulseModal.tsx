@@ -137,7 +137,7 @@ export function SetPulseModal({
             label="Took effect on"
             description="Today unless you are recording an earlier conversation"
             max={today}
-            w={220}
+            w={280}
             {...form.getInputProps("effectiveDay")}
           />
           <Group justify="flex-end">
