@@ -13,30 +13,46 @@ export const ClientContact = z.object({
   primary: z.boolean().optional(),
 });
 
-export const ClientFields = z.object({
+/** Every editable client field, without defaults (an update changes only what it names). */
+const ClientFieldShapes = z.object({
   name: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
-  externalId: z.string().trim().min(1).max(120).nullable().optional(),
-  clientType: z.string().trim().max(60).default(""),
-  assignedCsmId: z.uuid("is not a valid user id").nullable().default(null),
-  status: ClientStatus.default("active"),
-  arrMinor: Minor.default(0),
-  mrrMinor: Minor.default(0),
-  acvMinor: Minor.default(0),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, "must be a 3-letter currency code")
-    .default("USD"),
-  nextRenewalDate: IsoDate.nullable().default(null),
-  clientSince: IsoDate.nullable().default(null),
-  contacts: z.array(ClientContact).max(50).default([]),
-  tags: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
+  externalId: z.string().trim().min(1).max(120).nullable(),
+  clientType: z.string().trim().max(60),
+  assignedCsmId: z.uuid("is not a valid user id").nullable(),
+  status: ClientStatus,
+  arrMinor: Minor,
+  mrrMinor: Minor,
+  acvMinor: Minor,
+  currency: z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter currency code"),
+  nextRenewalDate: IsoDate.nullable(),
+  clientSince: IsoDate.nullable(),
+  contacts: z.array(ClientContact).max(50),
+  tags: z.array(z.string().trim().min(1).max(40)).max(30),
+});
+const s = ClientFieldShapes.shape;
+
+/** A new client: what it leaves out takes these defaults. */
+export const ClientFields = z.object({
+  name: s.name,
+  externalId: s.externalId.optional(),
+  clientType: s.clientType.default(""),
+  assignedCsmId: s.assignedCsmId.default(null),
+  status: s.status.default("active"),
+  arrMinor: s.arrMinor.default(0),
+  mrrMinor: s.mrrMinor.default(0),
+  acvMinor: s.acvMinor.default(0),
+  currency: s.currency.default("USD"),
+  nextRenewalDate: s.nextRenewalDate.default(null),
+  clientSince: s.clientSince.default(null),
+  contacts: s.contacts.default([]),
+  tags: s.tags.default([]),
 });
 export const CreateClientBody = ClientFields.extend({
   /** The date changes to type/CSM/status/ARR take effect (default today); lets history be back-filled. */
   effectiveDate: IsoDate.optional(),
 });
 export type CreateClientBody = z.input<typeof CreateClientBody>;
-export const UpdateClientBody = ClientFields.partial().extend({ effectiveDate: IsoDate.optional() });
+export const UpdateClientBody = ClientFieldShapes.partial().extend({ effectiveDate: IsoDate.optional() });
 export type UpdateClientBody = z.input<typeof UpdateClientBody>;
 
 export const PulseSummary = z.object({
