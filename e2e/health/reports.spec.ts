@@ -69,7 +69,7 @@ async function seedClients(request: APIRequestContext, origin: string, base: str
   return seeded;
 }
 
-/** Clicks inside a donut slice: halfway between a point on its outer arc and one on its inner arc. */
+/** Clicks inside a donut slice (found by its level's color, as the chart draws it): halfway between a point on its outer arc and one on its inner arc. */
 async function clickSlice(page: Page, slice: Locator) {
   const point = await slice.evaluate((element) => {
     const path = element as SVGPathElement;
@@ -82,6 +82,14 @@ async function clickSlice(page: Page, slice: Locator) {
   });
   await page.mouse.click(point.x, point.y);
 }
+
+/** A level's color as the report draws it (the "By pulse level" legend states it). */
+const levelColor = (page: Page, label: string) =>
+  page
+    .getByRole("list", { name: "Pulse levels" })
+    .getByRole("listitem")
+    .filter({ hasText: label })
+    .getAttribute("data-color");
 
 const healthChart = (page: Page) => page.getByRole("img", { name: /^Pulse health by/ });
 const clientRows = (page: Page) =>
@@ -121,7 +129,12 @@ test("a manager reads the health and reasons reports, drills into a slice and a 
   });
 
   await test.step("click the High Risk slice: the list narrows to it, with sparklines", async () => {
-    await clickSlice(page, healthChart(page).locator('path[fill="#e8590c"]').first());
+    await clickSlice(
+      page,
+      healthChart(page)
+        .locator(`path[fill="${await levelColor(page, "High Risk")}"]`)
+        .first(),
+    );
     await expect(page).toHaveURL(/levels=high_risk/);
     await expect(page.getByRole("button", { name: /Show every pulse level/ })).toBeVisible();
     await expect(clientRows(page)).toHaveCount(1);
@@ -149,7 +162,10 @@ test("a manager reads the health and reasons reports, drills into a slice and a 
   await test.step("a bar of the bar chart narrows the list too; Back returns to the slice", async () => {
     await page.getByRole("radiogroup", { name: "Chart type" }).getByText("Bar", { exact: true }).click();
     await expect(page).toHaveURL(/chart=bar/);
-    await healthChart(page).locator('path[fill="#c92a2a"]').first().click();
+    await healthChart(page)
+      .locator(`path[fill="${await levelColor(page, "Severe Risk")}"]`)
+      .first()
+      .click();
     await expect(page).toHaveURL(/levels=severe_risk/);
     await expect(clientRows(page)).toHaveCount(1);
     await expect(clientRows(page).first().getByRole("link", { name: "Contoso Health" })).toBeVisible();

@@ -61,7 +61,7 @@ export function BreakdownList({ label, items, selected, onSelect }: BreakdownLis
           </Stack>
         );
         return (
-          <li key={item.key}>
+          <li key={item.key} data-color={item.color}>
             {onSelect ? (
               <UnstyledButton
                 onClick={() => onSelect(item.key)}

@@ -10,7 +10,7 @@ export function ClientNameLink({ clientId, name }: { clientId: string; name: str
       fw={600}
       truncate="end"
       display="block"
-      maw={180}
+      maw={170}
       title={name}
     >
       {name}

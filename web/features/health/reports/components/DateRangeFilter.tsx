@@ -17,6 +17,20 @@ export function describeRange({ from, to }: DateRange): string {
   return "Any time";
 }
 
+/** "Nov 23 – Jan 22 ’27": short enough for the button (the year only when it is not this year). */
+function shortRange({ from, to }: DateRange): string {
+  const thisYear = new Date().getUTCFullYear();
+  const short = (iso: string) => {
+    const date = new Date(`${iso}T00:00:00Z`);
+    const text = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" }).format(date);
+    return date.getUTCFullYear() === thisYear ? text : `${text} ’${String(date.getUTCFullYear()).slice(2)}`;
+  };
+  if (from && to) return `${short(from)} – ${short(to)}`;
+  if (from) return `From ${short(from)}`;
+  if (to) return `Until ${short(to)}`;
+  return "Any time";
+}
+
 const same = (a: DateRange, b: DateRange) => (a.from ?? "") === (b.from ?? "") && (a.to ?? "") === (b.to ?? "");
 
 /** A labelled button showing a date range; it opens two date inputs and a few quick ranges. */
@@ -29,6 +43,7 @@ export function DateRangeFilter({ label, value, onChange, presets }: DateRangeFi
         <Popover.Target>
           <Button
             aria-label={`${label}: ${describeRange(value)}`}
+            title={describeRange(value)}
             variant={active ? "light" : "default"}
             fw={active ? 600 : 400}
             justify="space-between"
@@ -37,7 +52,7 @@ export function DateRangeFilter({ label, value, onChange, presets }: DateRangeFi
             rightSection={<IconChevronDown size={14} aria-hidden />}
             styles={{ label: { overflow: "hidden", textOverflow: "ellipsis" } }}
           >
-            {describeRange(value)}
+            {presets.find((p) => same(p.range, value))?.label ?? shortRange(value)}
           </Button>
         </Popover.Target>
         <Popover.Dropdown>

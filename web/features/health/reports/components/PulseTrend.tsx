@@ -70,6 +70,10 @@ export function PulseTrend({ trend, clientName, asOf, timeZone }: PulseTrendProp
     <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
       <title>{label}</title>
       <line x1={PAD} x2={WIDTH - PAD} y1={boundary} y2={boundary} stroke="#dee2e6" strokeDasharray="2 3" />
+      {Number(firstX) > PAD + 1 ? (
+        // Before the first pulse in the window the client had none: a faint dotted floor.
+        <line x1={PAD} x2={firstX} y1={HEIGHT - PAD} y2={HEIGHT - PAD} stroke="#adb5bd" strokeDasharray="1 3" />
+      ) : null}
       <path d={area} fill={color} fillOpacity={0.12} stroke="none" />
       <path d={line} fill="none" stroke={color} strokeWidth={2} strokeLinejoin="round" strokeLinecap="round" />
       <circle cx={WIDTH - PAD} cy={y(last.rank)} r={2.75} fill={color} />

@@ -6,7 +6,7 @@ import { formatDate } from "../../../../ui/format-date";
 import { formatCalendarDate } from "../../clients/calendar-date";
 import type { ClientStatusValue } from "../../clients/client-status-display";
 import { ClientStatusBadge } from "../../clients/components/ClientStatusBadge";
-import { formatMoney } from "../../clients/money";
+import { currencyDigits, formatMoney } from "../../clients/money";
 import { NoPulseBadge, PulseBadge } from "../../pulses/components/PulseBadge";
 import { MEASURE_LABELS, type MoneyMetric } from "../report-measure";
 import type { ReportSort, SortField } from "../report-search";
@@ -20,6 +20,12 @@ type ReportClientTableProps = {
   onSort: (sort: ReportSort) => void;
   asOf: string | null;
   timeZone: string;
+};
+
+/** The list shows whole units ("$362,997"); the exact amount is in the tooltip and the CSV. */
+const formatWholeMoney = (minor: number, currency: string) => {
+  const unit = 10 ** currencyDigits(currency);
+  return formatMoney(Math.round(minor / unit) * unit, currency);
 };
 
 /** Money and dates read best newest or largest first; names and levels (worst first) ascending. */
@@ -105,7 +111,9 @@ export function ReportClientTable({ clients, moneyColumn, sort, onSort, asOf, ti
                 </Box>
               </Table.Td>
               <Table.Td ta="right" style={{ fontVariantNumeric: "tabular-nums" }}>
-                <Text fz="sm">{formatMoney(client.value, client.currency)}</Text>
+                <Text fz="sm" title={formatMoney(client.value, client.currency)}>
+                  {formatWholeMoney(client.value, client.currency)}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text fz="sm">{formatCalendarDate(client.nextRenewalDate)}</Text>

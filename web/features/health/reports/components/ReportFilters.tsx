@@ -63,6 +63,7 @@ export function ReportFilters({ search, facets, today, onChange, onClear, withLe
         nothingFoundMessage="Nothing matches"
         maxDropdownHeight={280}
         comboboxProps={{ shadow: "md" }}
+        styles={{ pillsList: { flexWrap: "nowrap" }, inputField: { minWidth: 24 } }}
         // One pill and "+N": the filters stay one row high however many values are picked.
         renderPill={({ option, value, onRemove }) => {
           const index = selected.indexOf(String(value));
