@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { signInViaApi } from "../support/accounts.js";
 import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
@@ -56,9 +57,24 @@ async function seedHistory(request: APIRequestContext, base: string) {
   });
 }
 
+/** Saves a screenshot to look at and fails on serious or critical axe violations. */
 async function shoot(page: Page, name: string) {
+  await page.mouse.move(1, 1); // no hover highlight on what was clicked last
   await page.waitForTimeout(1500); // let charts finish their drawing animation
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  // The shell's header (organization switcher, inbox bell, user menu) and the app-wide toasts are
+  // e2e/accessibility.spec.ts's to check.
+  const { violations } = await new AxeBuilder({ page })
+    .exclude(".mantine-AppShell-header")
+    .exclude(".mantine-Notifications-root")
+    .analyze();
+  const blocking = violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      rule: violation.id,
+      nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(" ")),
+    }));
+  expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
 }
 
 test("a CSM creates a client, sets its pulse to High Risk with a reason and a note, and corrects it", async ({
@@ -107,8 +123,8 @@ test("a CSM creates a client, sets its pulse to High Risk with a reason and a no
     await dialog.getByLabel("Reasons").click();
     await dialog.getByLabel("Reasons").fill("budget");
     await page.getByRole("option", { name: /Budget cuts/ }).click();
-    await shoot(page, "set-pulse-modal");
     await dialog.getByLabel("Reasons").press("Tab"); // close the options list
+    await shoot(page, "set-pulse-modal");
     await dialog.getByRole("button", { name: "Set pulse" }).click();
     await expect(dialog).toBeHidden();
 

@@ -14,14 +14,17 @@ export const PULSE_LEVEL_LABELS: Record<PulseLevelValue, string> = {
   extremely_satisfied: "Extremely Satisfied",
 };
 
-/** Red (Severe Risk) to green (Extremely Satisfied): a Mantine color for badges, the same as hex for charts. */
-export const PULSE_LEVEL_COLORS: Record<PulseLevelValue, { mantine: string; hex: string }> = {
-  severe_risk: { mantine: "red.9", hex: "#c92a2a" },
-  high_risk: { mantine: "orange.8", hex: "#e8590c" },
-  some_risk: { mantine: "yellow.5", hex: "#fcc419" },
-  satisfied: { mantine: "lime.6", hex: "#82c91e" },
-  very_satisfied: { mantine: "green.6", hex: "#40c057" },
-  extremely_satisfied: { mantine: "green.9", hex: "#2b8a3e" },
+/**
+ * Red (Severe Risk) to green (Extremely Satisfied). `hex` fills badges, dots and chart points, `text` is
+ * the badge text on it and `ink` is the level's color as text on white; both pass WCAG AA (4.5:1).
+ */
+export const PULSE_LEVEL_COLORS: Record<PulseLevelValue, { hex: string; text: string; ink: string }> = {
+  severe_risk: { hex: "#c92a2a", text: "#fff", ink: "#c92a2a" },
+  high_risk: { hex: "#c2410c", text: "#fff", ink: "#c2410c" },
+  some_risk: { hex: "#fcc419", text: "#212529", ink: "#9c6500" },
+  satisfied: { hex: "#82c91e", text: "#212529", ink: "#4f7f0f" },
+  very_satisfied: { hex: "#40c057", text: "#212529", ink: "#26803a" },
+  extremely_satisfied: { hex: "#1f6f32", text: "#fff", ink: "#1f6f32" },
 };
 
 /** 1 (Severe Risk) … 6 (Extremely Satisfied), as the API's `rank`. */

@@ -3,10 +3,11 @@ import type { SuccessScoreView } from "../../../../src/features/health/pulses/co
 type Band = NonNullable<SuccessScoreView["band"]>;
 
 export const BAND_LABELS: Record<Band, string> = { healthy: "Healthy", watch: "Watch", at_risk: "At risk" };
-export const BAND_COLORS: Record<Band, { mantine: string; hex: string }> = {
-  healthy: { mantine: "green.8", hex: "#2f9e44" },
-  watch: { mantine: "yellow.8", hex: "#f08c00" },
-  at_risk: { mantine: "red.8", hex: "#e03131" },
+/** Badge fill and text, and `ink` for the score as text on white; all pass WCAG AA. */
+export const BAND_COLORS: Record<Band, { hex: string; text: string; ink: string }> = {
+  healthy: { hex: "#1f6f32", text: "#fff", ink: "#1f6f32" },
+  watch: { hex: "#fab005", text: "#212529", ink: "#9c6500" },
+  at_risk: { hex: "#c92a2a", text: "#fff", ink: "#c92a2a" },
 };
 
 /** "+4.2" / "−1.5" with a real minus sign. */

@@ -17,7 +17,7 @@ export function RenewalCell({ date, today }: { date: string | null; today: strin
         {formatCalendarDate(date)}
       </Text>
       {soon ? (
-        <Text fz="xs" c={days < 0 ? "red.8" : days <= 30 ? "orange.9" : "dimmed"}>
+        <Text fz="xs" c={days < 0 ? "red.9" : days <= 30 ? "#a33a0a" : "dimmed"}>
           {days < 0 ? "Overdue" : days === 0 ? "Today" : `In ${days} day${days === 1 ? "" : "s"}`}
         </Text>
       ) : null}

@@ -23,7 +23,7 @@ function axisDateFormat(span: number, timeZone: string): Intl.DateTimeFormat {
   }
 }
 
-const hexOfIndex = (index: number) => PULSE_LEVEL_COLORS[PULSE_LEVELS[index] ?? "satisfied"].hex;
+const inkOfIndex = (index: number) => PULSE_LEVEL_COLORS[PULSE_LEVELS[index] ?? "satisfied"].ink;
 
 /** The client's "health journey": a step line of the pulse level over time, each level in its color. */
 export function HealthJourneyChart({ entries, timeZone, now }: HealthJourneyChartProps) {
@@ -78,7 +78,7 @@ export function HealthJourneyChart({ entries, timeZone, now }: HealthJourneyChar
         axisLabel: {
           fontWeight: 600,
           formatter: (value: number) => LABELS[value] ?? "",
-          color: (value?: string | number) => hexOfIndex(Number(value)),
+          color: (value?: string | number) => inkOfIndex(Number(value)),
         },
       },
       series: [

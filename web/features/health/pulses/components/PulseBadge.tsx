@@ -15,14 +15,7 @@ type PulseBadgeProps = {
 export function PulseBadge({ level, stale = false, staleHint, size = "md" }: PulseBadgeProps) {
   return (
     <Group gap={4} wrap="nowrap">
-      <Badge
-        color={PULSE_LEVEL_COLORS[level].mantine}
-        autoContrast
-        size={size}
-        tt="none"
-        fw={700}
-        style={stale ? { opacity: 0.72 } : undefined}
-      >
+      <Badge color={PULSE_LEVEL_COLORS[level].hex} c={PULSE_LEVEL_COLORS[level].text} size={size} tt="none" fw={700}>
         {PULSE_LEVEL_LABELS[level]}
       </Badge>
       {stale ? (

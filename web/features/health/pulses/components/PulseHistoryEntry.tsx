@@ -4,6 +4,7 @@ import type { PulseEntry } from "../../../../../src/features/health/pulses/contr
 import { formatDateTime } from "../../../../ui/format-date";
 import { PULSE_LEVEL_LABELS } from "../pulse-level-display";
 import { PulseBadge } from "./PulseBadge";
+import { SoftBadge } from "./SoftBadge";
 
 type PulseHistoryEntryProps = {
   entry: PulseEntry;
@@ -14,6 +15,7 @@ type PulseHistoryEntryProps = {
 };
 
 const MINUTE = 60_000;
+const REASON_COLOR = { risk: "red", success: "teal", both: "gray" } as const;
 
 /** One pulse entry: level, when, who, note and reasons; corrections and corrected entries say so. */
 export function PulseHistoryEntry({ entry, byId, timeZone, onCorrect }: PulseHistoryEntryProps) {
@@ -21,7 +23,7 @@ export function PulseHistoryEntry({ entry, byId, timeZone, onCorrect }: PulseHis
   const original = entry.correctsEntryId ? byId.get(entry.correctsEntryId) : undefined;
   const backdated = Math.abs(Date.parse(entry.recordedAt) - Date.parse(entry.effectiveAt)) > 5 * MINUTE;
   return (
-    <Stack gap={6} style={corrected ? { opacity: 0.7 } : undefined}>
+    <Stack gap={6}>
       <Group gap="xs">
         <PulseBadge level={entry.level} size="sm" />
         {corrected ? (
@@ -30,9 +32,9 @@ export function PulseHistoryEntry({ entry, byId, timeZone, onCorrect }: PulseHis
           </Badge>
         ) : null}
         {entry.correctsEntryId ? (
-          <Badge size="sm" variant="light" color="indigo">
+          <SoftBadge size="sm" color="indigo">
             Correction
-          </Badge>
+          </SoftBadge>
         ) : null}
         <Text fz="sm" fw={600}>
           {formatDateTime(entry.effectiveAt, timeZone)}
@@ -56,15 +58,9 @@ export function PulseHistoryEntry({ entry, byId, timeZone, onCorrect }: PulseHis
       {entry.reasons.length > 0 ? (
         <Group gap={6} aria-label="Reasons">
           {entry.reasons.map((reason) => (
-            <Badge
-              key={reason.id}
-              size="sm"
-              variant="light"
-              color={reason.kind === "risk" ? "red" : reason.kind === "success" ? "teal" : "gray"}
-              tt="none"
-            >
+            <SoftBadge key={reason.id} size="sm" color={REASON_COLOR[reason.kind]} tt="none">
               {reason.label}
-            </Badge>
+            </SoftBadge>
           ))}
         </Group>
       ) : null}

@@ -13,7 +13,7 @@ export function PulseTimeline({ entries, timeZone, onCorrect }: PulseTimelinePro
       {entries.map((entry) => (
         <Timeline.Item
           key={entry.id}
-          color={PULSE_LEVEL_COLORS[entry.level].mantine}
+          color={PULSE_LEVEL_COLORS[entry.level].hex}
           lineVariant={entry.correctedByEntryId ? "dashed" : "solid"}
         >
           <PulseHistoryEntry entry={entry} byId={byId} timeZone={timeZone} onCorrect={onCorrect} />

@@ -1,7 +1,8 @@
-import { Badge, Group, MultiSelect, Text } from "@mantine/core";
+import { Group, MultiSelect, Text } from "@mantine/core";
 import type { ReasonCode } from "../../../../../src/features/health/pulses/contract";
 import type { PulseLevelValue } from "../pulse-level-display";
 import { reasonGroups } from "../reason-options";
+import { SoftBadge } from "./SoftBadge";
 
 const KIND_BADGE = {
   risk: { label: "Risk", color: "red" },
@@ -43,9 +44,9 @@ export function ReasonCodeSelect({ codes, level, value, onChange, keep, error, l
         return (
           <Group justify="space-between" wrap="nowrap" w="100%" gap="xs">
             <Text fz="sm">{option.label}</Text>
-            <Badge size="xs" variant="light" color={KIND_BADGE[kind].color}>
+            <SoftBadge size="xs" color={KIND_BADGE[kind].color}>
               {KIND_BADGE[kind].label}
-            </Badge>
+            </SoftBadge>
           </Group>
         );
       }}

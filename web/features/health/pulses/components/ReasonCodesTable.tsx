@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from "
 import { IconArchive, IconArchiveOff, IconPencil, IconTrash } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import type { ReasonCode } from "../../../../../src/features/health/pulses/contract";
+import { SoftBadge } from "./SoftBadge";
 
 const KIND = {
   risk: { label: "Risk", color: "red" },
@@ -64,9 +65,9 @@ export function ReasonCodesTable({ codes, onEdit, onSetRetired, onDelete }: Reas
               </Table.Td>
               <Table.Td fz="sm">{code.category}</Table.Td>
               <Table.Td>
-                <Badge size="sm" variant="light" color={KIND[code.kind].color}>
+                <SoftBadge size="sm" color={KIND[code.kind].color}>
                   {KIND[code.kind].label}
-                </Badge>
+                </SoftBadge>
               </Table.Td>
               <Table.Td ta="right" fz="sm" style={{ fontVariantNumeric: "tabular-nums" }}>
                 {code.usageCount}

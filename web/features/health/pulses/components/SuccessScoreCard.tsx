@@ -33,7 +33,7 @@ export function SuccessScoreCard({ orgId, clientId }: { orgId: string; clientId:
   return (
     <SectionCard title="SuccessScore" description={`Formula version ${view.formulaVersion}`}>
       <Group align="flex-end" gap="md">
-        <Text fz={44} fw={800} lh={1} c={band?.mantine ?? "dimmed"} style={{ fontVariantNumeric: "tabular-nums" }}>
+        <Text fz={44} fw={800} lh={1} c={band?.ink ?? "dimmed"} style={{ fontVariantNumeric: "tabular-nums" }}>
           {view.score ?? "—"}
         </Text>
         <Stack gap={4} pb={2}>
@@ -41,7 +41,7 @@ export function SuccessScoreCard({ orgId, clientId }: { orgId: string; clientId:
             of 100
           </Text>
           {view.band ? (
-            <Badge color={BAND_COLORS[view.band].mantine} variant="filled">
+            <Badge color={BAND_COLORS[view.band].hex} c={BAND_COLORS[view.band].text} variant="filled">
               {BAND_LABELS[view.band]}
             </Badge>
           ) : null}
