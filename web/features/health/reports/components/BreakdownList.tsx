@@ -24,7 +24,7 @@ type BreakdownListProps = {
 
 /**
  * The chart's data as a list of buttons: the keyboard (and screen-reader) way to drill down, and a legend
- * with exact amounts. A selected row is pressed; the others fade while one is selected.
+ * with exact amounts. A selected row is pressed; the others turn gray while one is selected.
  */
 export function BreakdownList({ label, items, selected, onSelect }: BreakdownListProps) {
   return (
@@ -33,16 +33,22 @@ export function BreakdownList({ label, items, selected, onSelect }: BreakdownLis
         const pressed = selected.includes(item.key);
         const faded = selected.length > 0 && !pressed;
         const body = (
-          <Stack gap={4} style={{ opacity: faded ? 0.55 : 1 }}>
+          <Stack gap={4}>
             <Group justify="space-between" wrap="nowrap" gap="xs">
               <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
-                <ColorSwatch color={item.color} size={12} withShadow={false} aria-hidden style={{ flexShrink: 0 }} />
-                <Text fz="sm" fw={pressed ? 700 : 500} truncate>
+                <ColorSwatch
+                  color={item.color}
+                  size={12}
+                  withShadow={false}
+                  aria-hidden
+                  style={{ flexShrink: 0, opacity: faded ? 0.4 : 1 }}
+                />
+                <Text fz="sm" fw={pressed ? 700 : 500} c={faded ? "dimmed" : undefined} truncate>
                   {item.label}
                 </Text>
               </Group>
               <Group gap={8} wrap="nowrap" style={{ flexShrink: 0 }}>
-                <Text fz="sm" style={{ fontVariantNumeric: "tabular-nums" }}>
+                <Text fz="sm" c={faded ? "dimmed" : undefined} style={{ fontVariantNumeric: "tabular-nums" }}>
                   {item.amount}
                 </Text>
                 <Text fz="xs" c="dimmed" w={40} ta="right" style={{ fontVariantNumeric: "tabular-nums" }}>
@@ -51,7 +57,15 @@ export function BreakdownList({ label, items, selected, onSelect }: BreakdownLis
               </Group>
             </Group>
             <div style={{ height: 4, borderRadius: 2, background: "var(--mantine-color-gray-1)" }}>
-              <div style={{ width: `${item.percent}%`, height: 4, borderRadius: 2, background: item.color }} />
+              <div
+                style={{
+                  width: `${item.percent}%`,
+                  height: 4,
+                  borderRadius: 2,
+                  background: item.color,
+                  opacity: faded ? 0.4 : 1,
+                }}
+              />
             </div>
             {item.hint ? (
               <Text fz="xs" c="dimmed" mt={-2}>

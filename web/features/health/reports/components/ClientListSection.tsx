@@ -84,6 +84,7 @@ export function ClientListSection(props: ClientListSectionProps) {
               onChange={onPage}
               size="sm"
               aria-label="Client list pages"
+              getControlProps={(control) => ({ "aria-label": `${control[0]?.toUpperCase()}${control.slice(1)} page` })}
             />
           </Group>
         ) : null}
