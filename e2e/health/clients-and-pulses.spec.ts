@@ -60,6 +60,7 @@ async function seedHistory(request: APIRequestContext, base: string) {
 /** Saves a screenshot to look at and fails on serious or critical axe violations. */
 async function shoot(page: Page, name: string) {
   await page.mouse.move(1, 1); // no hover highlight on what was clicked last
+  await page.evaluate(() => window.scrollTo(0, 0)); // full-page shots keep the fixed header on top
   await page.waitForTimeout(1500); // let charts finish their drawing animation
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   // The shell's header (organization switcher, inbox bell, user menu) and the app-wide toasts are
@@ -153,6 +154,20 @@ test("a CSM creates a client, sets its pulse to High Risk with a reason and a no
     await expect(page.getByRole("img", { name: /now Some Risk/ })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: "Northwind Traders" })).toBeVisible();
     await shoot(page, "client-detail-corrected");
+  });
+
+  await test.step("edit the client: a new dated version of CSM and ARR", async () => {
+    await page.getByRole("button", { name: "Edit" }).click();
+    const drawer = page.getByRole("dialog", { name: "Edit Northwind Traders" });
+    await drawer.getByLabel("Assigned CSM").click();
+    await page.getByRole("option", { name: "Platform admin" }).click();
+    await drawer.getByRole("textbox", { name: "ARR" }).fill("150000");
+    await shoot(page, "edit-client-drawer");
+    await drawer.getByRole("button", { name: "Save changes" }).click();
+    await expect(drawer).toBeHidden();
+    const history = page.getByRole("region", { name: "Field history" });
+    await expect(history.getByText("$150,000")).toBeVisible();
+    await expect(history.getByText("Platform admin")).toBeVisible();
   });
 
   await test.step("a client with a year of pulses shows its journey and dated history", async () => {
