@@ -189,9 +189,25 @@ test("a CSM creates a client, sets its pulse to High Risk with a reason and a no
     await expect(reasons.getByRole("row", { name: /Budget cuts/ })).toBeVisible();
     // A used code can be retired, never deleted.
     await expect(reasons.getByRole("button", { name: "Retire Budget cuts" })).toBeVisible();
+    await reasons.getByRole("button", { name: "Add reason code" }).click();
+    const add = page.getByRole("dialog", { name: "Add reason code" });
+    await add.getByRole("textbox", { name: "Label" }).fill("Data migration pain");
+    await add.getByRole("textbox", { name: "Code" }).fill("Data Migration");
+    await add.getByLabel("Category").fill("Product");
+    await add.getByRole("button", { name: "Add reason code" }).click();
+    await expect(add.getByText(/Must be 2-40 lowercase letters/)).toBeVisible();
+    await add.getByRole("textbox", { name: "Code" }).fill("data_migration");
+    await add.getByRole("button", { name: "Add reason code" }).click();
+    await expect(add).toBeHidden();
+    await expect(reasons.getByRole("row", { name: /Data migration pain/ })).toBeVisible();
     await shoot(page, "settings-reason-codes");
+
     await page.getByRole("tab", { name: "SuccessScore formula" }).click();
     await expect(page.getByLabel("Pulse weight")).toHaveValue("60");
+    await page.getByLabel("Pulse weight").fill("70");
+    await expect(page.getByText("64% of the score")).toBeVisible();
+    await page.getByRole("button", { name: "Save new version" }).click();
+    await expect(page.getByText("Formula version 2 saved.")).toBeVisible();
     await shoot(page, "settings-formula");
   });
 });
