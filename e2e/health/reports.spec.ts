@@ -175,6 +175,14 @@ test("a manager reads the health and reasons reports, drills into a slice and a 
     await page.getByRole("button", { name: /Show every pulse level/ }).click();
     await expect(page).not.toHaveURL(/levels=/);
     await expect(clientRows(page)).toHaveCount(5);
+    const renewal = page.getByRole("region", { name: "Clients" }).getByRole("columnheader", { name: "Next renewal" });
+    await renewal.getByRole("button").click();
+    await expect(page).toHaveURL(/sort=renewal/);
+    await expect(renewal).toHaveAttribute("aria-sort", "ascending");
+    await expect(clientRows(page).first().getByRole("link")).toHaveText("Northwind Traders");
+    await renewal.getByRole("button").click();
+    await expect(page).toHaveURL(/sort=-renewal/);
+    await expect(clientRows(page).first().getByRole("link")).toHaveText("Litware Labs");
   });
 
   await test.step("Export CSV downloads the filtered list, formulas defused", async () => {

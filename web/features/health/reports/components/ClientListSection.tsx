@@ -18,6 +18,8 @@ type ClientListSectionProps = {
   timeZone: string;
   /** Refreshing after a change: the old rows stay, dimmed. */
   refreshing: boolean;
+  /** The latest view failed to load: the rows shown are the last that did. */
+  stale?: boolean;
   /** Chips naming the slice or reason the list is narrowed to. */
   chips?: ReactNode;
   /** The export button. */
@@ -27,7 +29,7 @@ type ClientListSectionProps = {
 };
 
 export function ClientListSection(props: ClientListSectionProps) {
-  const { clients, total, page, onPage, chips, actions, refreshing } = props;
+  const { clients, total, page, onPage, chips, actions, refreshing, stale } = props;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const first = (page - 1) * PAGE_SIZE + 1;
   const last = Math.min(page * PAGE_SIZE, total);
@@ -61,8 +63,13 @@ export function ClientListSection(props: ClientListSectionProps) {
             ) : null}
           </Stack>
         ) : null}
+        {stale && clients ? (
+          <Text fz="sm" c="dimmed">
+            This view did not load; the list shows the last one that did.
+          </Text>
+        ) : null}
         {clients && clients.length > 0 ? (
-          <Box style={{ opacity: refreshing ? 0.6 : 1, transition: "opacity 120ms" }} aria-busy={refreshing}>
+          <Box style={{ opacity: refreshing || stale ? 0.6 : 1, transition: "opacity 120ms" }} aria-busy={refreshing}>
             <ReportClientTable
               clients={clients}
               moneyColumn={props.moneyColumn}

@@ -176,6 +176,7 @@ export function PulseHealthReportPage() {
               asOf={search.asOf ?? null}
               timeZone={timeZone}
               refreshing={report.isPlaceholderData}
+              stale={report.isError}
               onWiden={clearFilters}
               chips={selectedSlices.map((s) => (
                 <ActiveFilterChip

@@ -183,6 +183,7 @@ export function PulseReasonsReportPage() {
               asOf={search.asOf ?? null}
               timeZone={timeZone}
               refreshing={report.isPlaceholderData}
+              stale={report.isError}
               onWiden={clearFilters}
               chips={
                 search.reasonCodeId ? (
