@@ -1,9 +1,7 @@
-import { Badge, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Badge, Grid, Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { IconChartBar, IconChartPie, IconHistory } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useMemo } from "react";
-import { errorMessage } from "../../../../api/api-error";
-import { ErrorAlert } from "../../../../ui/ErrorAlert";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { formatCalendarDate, todayIn } from "../../clients/calendar-date";
 import { usePulseWorkspace } from "../../overview/use-pulse-workspace";
@@ -14,6 +12,7 @@ import { ExportCsvButton } from "../components/ExportCsvButton";
 import { HealthChart, type SliceLevel, sliceColor } from "../components/HealthChart";
 import { HealthStats } from "../components/HealthStats";
 import { NoClientsYet } from "../components/NoClientsYet";
+import { ReportError } from "../components/ReportError";
 import { ReportFilters } from "../components/ReportFilters";
 import { ReportSwitcher } from "../components/ReportSwitcher";
 import { ChartTypeControl, MeasureControl } from "../components/ReportToggles";
@@ -90,16 +89,13 @@ export function PulseHealthReportPage() {
           }
         />
         {report.error ? (
-          <Stack gap="xs">
-            <ErrorAlert title="Could not load the report" message={errorMessage(report.error)} />
-            <Group>
-              <Button variant="default" size="xs" onClick={() => report.refetch()}>
-                Try again
-              </Button>
-            </Group>
-          </Stack>
+          <ReportError
+            error={report.error}
+            onRetry={() => report.refetch()}
+            onReset={() => void navigate({ search: {} })}
+          />
         ) : null}
-        {noClientsAtAll ? (
+        {report.isError && !data ? null : noClientsAtAll ? (
           <NoClientsYet />
         ) : (
           <>

@@ -1,9 +1,7 @@
-import { Badge, Button, Grid, Group, Paper, Select, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Badge, Grid, Group, Paper, Select, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { IconChartPie, IconChartTreemap, IconHistory } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useMemo } from "react";
-import { errorMessage } from "../../../../api/api-error";
-import { ErrorAlert } from "../../../../ui/ErrorAlert";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { formatCalendarDate, todayIn } from "../../clients/calendar-date";
 import { usePulseWorkspace } from "../../overview/use-pulse-workspace";
@@ -12,6 +10,7 @@ import { ClientListSection } from "../components/ClientListSection";
 import { ExportCsvButton } from "../components/ExportCsvButton";
 import { NoClientsYet } from "../components/NoClientsYet";
 import { ReasonsChart } from "../components/ReasonsChart";
+import { ReportError } from "../components/ReportError";
 import { ReportFilters } from "../components/ReportFilters";
 import { ReportSwitcher } from "../components/ReportSwitcher";
 import { ChartTypeControl, MeasureControl } from "../components/ReportToggles";
@@ -94,16 +93,13 @@ export function PulseReasonsReportPage() {
           }
         />
         {report.error ? (
-          <Stack gap="xs">
-            <ErrorAlert title="Could not load the report" message={errorMessage(report.error)} />
-            <Group>
-              <Button variant="default" size="xs" onClick={() => report.refetch()}>
-                Try again
-              </Button>
-            </Group>
-          </Stack>
+          <ReportError
+            error={report.error}
+            onRetry={() => report.refetch()}
+            onReset={() => void navigate({ search: {} })}
+          />
         ) : null}
-        {noClientsAtAll ? (
+        {report.isError && !data ? null : noClientsAtAll ? (
           <NoClientsYet />
         ) : (
           <>
