@@ -82,8 +82,8 @@ export function measureColumn(measure: ReportFilter["measure"]): SQL {
 const SORTS: Record<ReportFilter["sort"], string> = {
   name: "f.name asc, f.id",
   "-name": "f.name desc, f.id",
-  value: "value asc, f.name asc, f.id",
-  "-value": "value desc, f.name asc, f.id",
+  value: "{value} asc, f.name asc, f.id",
+  "-value": "{value} desc, f.name asc, f.id",
   renewal: "f.next_renewal_date asc nulls last, f.name asc, f.id",
   "-renewal": "f.next_renewal_date desc nulls last, f.name asc, f.id",
   level: "f.rank asc nulls last, f.name asc, f.id",
@@ -92,4 +92,5 @@ const SORTS: Record<ReportFilter["sort"], string> = {
   "-updated": "f.pulse_at desc nulls last, f.name asc, f.id",
 };
 /** The list's order over the filtered rows `f` (the id breaks ties, so pages never overlap). */
-export const orderBy = (sort: ReportFilter["sort"]): SQL => sql.raw(SORTS[sort]);
+export const orderBy = (sort: ReportFilter["sort"], valueColumn: "arr" | "mrr" | "acv"): SQL =>
+  sql.raw(SORTS[sort].replace("{value}", `f.${valueColumn}_minor`));

@@ -73,6 +73,10 @@ describe.each(TEST_ENGINES)("pulse reports on %s", (engine) => {
     });
     expect(r.clients.map((c: { name: string }) => c.name)).toEqual(["Acme", "Birch"]);
     expect(r.clients[1].value).toBe(80_000_00);
+    const byValue = (await api("GET", "/reports/pulse-health?measure=arr&sort=-value")).json();
+    expect(byValue.clients.map((c: { name: string }) => c.name)).toEqual(["Acme", "Birch", "Cobalt", "Dune"]);
+    const reasonsByValue = await api("GET", "/reports/pulse-reasons?sort=value");
+    expect(reasonsByValue.statusCode).toBe(200);
   });
 
   it("shows every client's pulse and fields as they were on an earlier date", async () => {

@@ -31,9 +31,9 @@ function pageJson(filter: ReportFilter, where: SQL, options: ListOptions): SQL {
       select f.id, f.name, f.client_type, f.assigned_csm_id, u.name as csm_name, f.status, f.currency,
         f.next_renewal_date::text as next_renewal_date, f.rank, f.pulse_at,
         ${sql.raw(`f.${options.valueColumn}_minor`)}::float8 as value,
-        row_number() over (order by ${orderBy(filter.sort)}) as ord
+        row_number() over (order by ${orderBy(filter.sort, options.valueColumn)}) as ord
       from f left join users u on u.id = f.assigned_csm_id
-      where ${where} order by ${orderBy(filter.sort)} limit ${filter.limit} offset ${filter.offset}) y)`;
+      where ${where} order by ${orderBy(filter.sort, options.valueColumn)} limit ${filter.limit} offset ${filter.offset}) y)`;
 }
 
 /**
