@@ -81,6 +81,7 @@ async function shoot(page: Page, name: string) {
 test("a CSM creates a client, sets its pulse to High Risk with a reason and a note, and corrects it", async ({
   page,
 }) => {
+  test.setTimeout(180_000); // a long journey with a screenshot and an axe scan of every page
   await signInViaApi(page, ADMIN.email, ADMIN.password);
   const org = await post<{ id: string }>(page.request, "/api/organizations", { name: `Pulse E2E ${Date.now()}` });
   const base = `/api/organizations/${org.id}`;
