@@ -135,9 +135,9 @@ export function SetPulseModal({
           <TextInput
             type="date"
             label="Took effect on"
-            description="Today unless you are recording an earlier conversation"
+            description="Change it only to record an earlier conversation"
             max={today}
-            w={280}
+            w={320}
             {...form.getInputProps("effectiveDay")}
           />
           <Group justify="flex-end">
