@@ -2,7 +2,7 @@ import { AppError, notFound } from "../../../kernel/app-error.js";
 import type { AppContext } from "../../../platform/context.js";
 import type { Db, Tx } from "../../../platform/db/database.js";
 import { findMembership } from "../../accounts/organizations/service.js";
-import { getHealthSettings } from "../settings/store.js";
+import { currentFormula } from "../pulses/service/success-score.js";
 import { presentClient } from "./client-presenter.js";
 import type { Client, ClientList, CreateClientBody, UpdateClientBody } from "./contract.js";
 import { ClientFields, UpdateClientBody as UpdateSchema } from "./contract.js";
@@ -32,8 +32,9 @@ async function checkExternalId(db: Db, orgId: string, externalId: string | null 
 async function present(ctx: AppContext, orgId: string, clientId: string): Promise<Client> {
   const row = await store.findClient(ctx.database.db, orgId, clientId);
   if (!row) throw notFound("Client");
-  const settings = await getHealthSettings(ctx.database.db, orgId);
-  return presentClient(row, ctx.clock.now(), settings.reminderDays);
+  // One staleness limit everywhere: the SuccessScore formula's (the score panel shows the same).
+  const { staleAfterDays } = await currentFormula(ctx.database.db, orgId);
+  return presentClient(row, ctx.clock.now(), staleAfterDays);
 }
 
 /** Inserts a client and the first version of its dated history in the caller's transaction (also used by import). */
@@ -112,9 +113,9 @@ export async function listClients(
     ...query,
     includeArchived: query.includeArchived === "true",
   });
-  const settings = await getHealthSettings(ctx.database.db, orgId);
+  const { staleAfterDays } = await currentFormula(ctx.database.db, orgId);
   const now = ctx.clock.now();
-  return { clients: rows.map((r) => presentClient(r, now, settings.reminderDays)), total };
+  return { clients: rows.map((r) => presentClient(r, now, staleAfterDays)), total };
 }
 
 export async function clientHistory(ctx: AppContext, orgId: string, clientId: string) {
