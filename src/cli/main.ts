@@ -1,9 +1,11 @@
 import { Command } from "commander";
 import { type Config, ConfigError, loadConfig } from "../config.js";
+import { ContentError } from "../features/academy/catalog/service.js";
 import { VERSION } from "../version.js";
 import { BackupFileError } from "./backup-format.js";
 import { CliError, EXIT_USAGE } from "./cli-error.js";
 import { backupCommand } from "./commands/backup.js";
+import { contentCheckCommand, contentImportCommand } from "./commands/content.js";
 import { createAdminCommand } from "./commands/create-admin.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { restoreCommand } from "./commands/restore.js";
@@ -71,6 +73,18 @@ newer Pulse (unknown migrations), and a target that already holds rows unless --
     )
     .action(withConfig((config, file: string, options: { force?: boolean }) => restoreCommand(config, file, options)));
 
+  const content = program.command("content").description("academy programs kept as YAML + Markdown in content/");
+  content
+    .command("check")
+    .description("validate every program under a folder (no database needed)")
+    .argument("<dir>", "a content folder, e.g. content/")
+    .action((dir: string) => contentCheckCommand(dir));
+  content
+    .command("import")
+    .description("load or update every program under a folder; what disappeared is archived, progress is kept")
+    .argument("<dir>", "a content folder, e.g. content/")
+    .action(withConfig((config, dir: string) => contentImportCommand(config, dir)));
+
   return program;
 }
 
@@ -86,6 +100,10 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CliError) {
       console.error(error.message);
       return error.exitCode;
+    }
+    if (error instanceof ContentError) {
+      console.error(`pulse: ${error.message}`);
+      return 1;
     }
     if (error instanceof BackupFileError || error instanceof RestoreRefusedError) {
       console.error(`pulse: ${error.message}`);

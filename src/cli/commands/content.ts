@@ -1,0 +1,26 @@
+import type { Config } from "../../config.js";
+import { checkContent, importContent } from "../../features/academy/catalog/service.js";
+import { startRuntime } from "../../runtime.js";
+import { describeDatabase } from "../cli-database.js";
+import { quietLog } from "./quiet-log.js";
+
+/** `pulse content check <dir>`: validates every program under the folder; needs no database. */
+export async function contentCheckCommand(dir: string): Promise<void> {
+  for (const summary of checkContent(dir)) console.log(`ok  ${summary}`);
+}
+
+/** `pulse content import <dir>`: loads every program, idempotently, keyed by stable keys. */
+export async function contentImportCommand(config: Config, dir: string): Promise<void> {
+  console.log(`Database: ${describeDatabase(config)}`);
+  const runtime = await startRuntime({ config, log: quietLog });
+  try {
+    for (const result of await importContent(runtime.ctx, dir)) {
+      const counts = Object.entries(result.counts)
+        .map(([what, n]) => `${n} ${what}`)
+        .join(", ");
+      console.log(`${result.programKey}: ${counts}; archived ${result.archived}`);
+    }
+  } finally {
+    await runtime.close();
+  }
+}
