@@ -6,6 +6,10 @@ export type ErrorCode =
   | "origin_mismatch"
   | "not_found"
   | "conflict"
+  /** An assessment attempt is over: submitted, or its deadline passed. */
+  | "attempt_closed"
+  /** The retake policy keeps the next attempt closed until `fields.opensAt`. */
+  | "retake_locked"
   | "email_not_confirmed"
   | "invalid_credentials"
   | "invalid_token"

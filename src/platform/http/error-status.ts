@@ -10,6 +10,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   email_not_confirmed: 403,
   not_found: 404,
   conflict: 409,
+  attempt_closed: 409,
+  retake_locked: 409,
   payload_too_large: 413,
   invalid_token: 422,
   rule_broken: 422,
