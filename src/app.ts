@@ -6,6 +6,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { identityRoutes } from "./features/accounts/identity/routes.js";
+import { assessmentRoutes } from "./features/academy/assessments/routes.js";
 import { resolveActor } from "./features/accounts/identity/service.js";
 import { organizationRoutes } from "./features/accounts/organizations/routes.js";
 import { adminRoutes } from "./features/admin/routes.js";
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(segmentRoutes, { ctx });
   await app.register(reportRoutes, { ctx });
   await app.register(alertRoutes, { ctx });
+  await app.register(assessmentRoutes, { ctx });
 
   await registerSpa(app, options.webDist ?? DEFAULT_WEB_DIST);
   return app;

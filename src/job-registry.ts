@@ -1,3 +1,4 @@
+import { assessmentJobs, scheduleAssessmentJobs } from "./features/academy/assessments/jobs.js";
 import { alertJobs, scheduleAlertJobs } from "./features/health/alerts/jobs.js";
 import { pulseSetEvent } from "./features/health/pulses/events.js";
 import { refreshScoresEvent, refreshScoresJob } from "./features/health/pulses/jobs.js";
@@ -9,11 +10,12 @@ export const EVENTS: JobName<unknown>[] = [pulseSetEvent as JobName<unknown>];
 
 /** Every feature's job handlers. `ctx` is read when a job runs, after the runtime is complete. */
 export function featureJobs(ctx: () => AppContext): AnyJob[] {
-  return [anyJob(refreshScoresJob(ctx)), ...alertJobs(ctx)];
+  return [...assessmentJobs(ctx), anyJob(refreshScoresJob(ctx)), ...alertJobs(ctx)];
 }
 
 /** Recurring jobs: name, cron (UTC) and payload. */
 export async function scheduleFeatureJobs(ctx: AppContext): Promise<void> {
   await ctx.jobs.schedule(refreshScoresEvent, "0 2 * * *", {});
   await scheduleAlertJobs(ctx);
+  await scheduleAssessmentJobs(ctx);
 }
