@@ -38,6 +38,15 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/invitations/:token": "public",
   "POST /api/invitations/accept": "user",
   "GET /api/admin/outbox": "platform_admin",
+  // academy: module tests and exams
+  "GET /api/academy/assessments": "user",
+  "GET /api/academy/assessments/:assessmentId": "user",
+  "POST /api/academy/assessments/:assessmentId/attempts": "user",
+  "GET /api/academy/assessments/:assessmentId/retake.ics": "user",
+  "GET /api/academy/attempts/:attemptId": "user",
+  "PUT /api/academy/attempts/:attemptId/answers": "user",
+  "POST /api/academy/attempts/:attemptId/submit": "user",
+  "GET /api/admin/academy/assessment-pools": "platform_admin",
   // health: clients
   "GET /api/organizations/:orgId/clients": "org:member",
   "POST /api/organizations/:orgId/clients": "org:member",
