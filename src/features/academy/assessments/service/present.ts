@@ -1,0 +1,89 @@
+import type { AssessmentSummary, AttemptSummary, AttemptView } from "../contract.js";
+import type { Grade } from "../grading.js";
+import type { AssessmentRow, AttemptRow, QuestionRow } from "../store.js";
+
+export const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const presentAssessment = (a: AssessmentRow): AssessmentSummary => ({
+  id: a.id,
+  key: a.key,
+  kind: a.kind,
+  title: a.title,
+  description: a.description,
+  programId: a.programId,
+  programTitle: a.programTitle,
+  levelId: a.levelId,
+  moduleId: a.moduleId,
+  parentTitle: a.parentTitle,
+  questionCount: a.questionCount,
+  passPercent: a.passPercent,
+  timeLimitMinutes: a.timeLimitMinutes,
+  retakePolicy: a.retakePolicy,
+});
+
+export const presentAttemptSummary = (r: AttemptRow): AttemptSummary => ({
+  id: r.id,
+  number: r.number,
+  startedAt: r.startedAt.toISOString(),
+  deadlineAt: iso(r.deadlineAt),
+  submittedAt: iso(r.submittedAt),
+  submittedBy: (r.submittedBy as AttemptSummary["submittedBy"]) ?? null,
+  questionCount: r.questionIds.length,
+  correctCount: r.correctCount,
+  scorePercent: r.scorePercent,
+  passed: r.passed,
+});
+
+export const remainingSeconds = (deadlineAt: Date | null, now: Date) =>
+  deadlineAt ? Math.max(0, Math.floor((deadlineAt.getTime() - now.getTime()) / 1000)) : null;
+
+/**
+ * The attempt as its candidate sees it. Correct keys and explanations are added only when `grade` is
+ * given, which the caller does only for a submitted attempt.
+ */
+export function presentAttempt(
+  attempt: AttemptRow,
+  assessment: AssessmentRow,
+  questionRows: QuestionRow[],
+  now: Date,
+  grade: Grade | null,
+): AttemptView {
+  const byId = new Map(questionRows.map((q) => [q.id, q]));
+  const ordered = attempt.questionIds.map((id) => byId.get(id)).filter((q): q is QuestionRow => q !== undefined);
+  const submitted = attempt.submittedAt !== null;
+  return {
+    id: attempt.id,
+    number: attempt.number,
+    assessment: presentAssessment(assessment),
+    status: submitted ? "submitted" : "open",
+    startedAt: attempt.startedAt.toISOString(),
+    deadlineAt: iso(attempt.deadlineAt),
+    serverNow: now.toISOString(),
+    remainingSeconds: submitted ? null : remainingSeconds(attempt.deadlineAt, now),
+    questions: ordered.map((q) => ({
+      id: q.id,
+      prompt: q.prompt,
+      choices: q.choices.map((c) => ({ key: c.key, text: c.text })),
+      multiple: q.correct.length > 1,
+      scenario: q.scenario,
+    })),
+    answers: attempt.answers,
+    result:
+      submitted && grade && attempt.submittedAt
+        ? {
+            submittedAt: attempt.submittedAt.toISOString(),
+            submittedBy: (attempt.submittedBy ?? "learner") as "learner" | "deadline",
+            correctCount: attempt.correctCount ?? grade.correctCount,
+            total: grade.total,
+            scorePercent: attempt.scorePercent ?? grade.scorePercent,
+            passed: attempt.passed ?? grade.passed,
+            review: ordered.map((q) => ({
+              questionId: q.id,
+              correct: [...q.correct],
+              answeredCorrectly: grade.perQuestion[q.id] ?? false,
+              explanation: q.explanation,
+            })),
+          }
+        : null,
+  };
+}
