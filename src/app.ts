@@ -5,8 +5,9 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import { identityRoutes } from "./features/accounts/identity/routes.js";
 import { assessmentRoutes } from "./features/academy/assessments/routes.js";
+import { credentialRoutes } from "./features/academy/credentials/routes.js";
+import { identityRoutes } from "./features/accounts/identity/routes.js";
 import { resolveActor } from "./features/accounts/identity/service.js";
 import { organizationRoutes } from "./features/accounts/organizations/routes.js";
 import { adminRoutes } from "./features/admin/routes.js";
@@ -105,6 +106,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes, { ctx });
   await app.register(alertRoutes, { ctx });
   await app.register(assessmentRoutes, { ctx });
+
+  await app.register(credentialRoutes, { ctx, webDist: options.webDist ?? DEFAULT_WEB_DIST });
 
   await registerSpa(app, options.webDist ?? DEFAULT_WEB_DIST);
   return app;

@@ -1,0 +1,36 @@
+import type { AppContext } from "../../../platform/context.js";
+import { defineJob } from "../../../platform/jobs/jobs.js";
+import { levelCompletedEvent, moduleCompletedEvent } from "../learning/events.js";
+import { issueForCompletion } from "./service/issue.js";
+
+/** A completed module earns its badge (programs with module badges), at once. */
+export const moduleBadgeJob = (ctx: () => AppContext) =>
+  defineJob({
+    ...moduleCompletedEvent,
+    retryLimit: 5,
+    handler: async (p) => {
+      await issueForCompletion(ctx(), {
+        userId: p.userId,
+        object: "module",
+        objectId: p.moduleId,
+        completedAt: p.completedAt,
+      });
+    },
+  });
+
+/** A completed level earns its certificate or certification, at once. */
+export const levelCredentialJob = (ctx: () => AppContext) =>
+  defineJob({
+    ...levelCompletedEvent,
+    retryLimit: 5,
+    handler: async (p) => {
+      await issueForCompletion(ctx(), {
+        userId: p.userId,
+        object: "level",
+        objectId: p.levelId,
+        completedAt: p.completedAt,
+      });
+    },
+  });
+
+export const credentialJobs = (ctx: () => AppContext) => [moduleBadgeJob(ctx), levelCredentialJob(ctx)];
