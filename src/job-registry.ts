@@ -1,4 +1,6 @@
 import { assessmentJobs, scheduleAssessmentJobs } from "./features/academy/assessments/jobs.js";
+import { credentialJobs } from "./features/academy/credentials/jobs.js";
+import { levelCompletedEvent, moduleCompletedEvent } from "./features/academy/learning/events.js";
 import { alertJobs, scheduleAlertJobs } from "./features/health/alerts/jobs.js";
 import { pulseSetEvent } from "./features/health/pulses/events.js";
 import { refreshScoresEvent, refreshScoresJob } from "./features/health/pulses/jobs.js";
@@ -6,11 +8,15 @@ import type { AppContext } from "./platform/context.js";
 import { type AnyJob, anyJob, type JobName } from "./platform/jobs/jobs.js";
 
 /** Events that are sent inside transactions; each needs its queue before the first send. */
-export const EVENTS: JobName<unknown>[] = [pulseSetEvent as JobName<unknown>];
+export const EVENTS: JobName<unknown>[] = [
+  moduleCompletedEvent as JobName<unknown>,
+  levelCompletedEvent as JobName<unknown>,
+  pulseSetEvent as JobName<unknown>,
+];
 
 /** Every feature's job handlers. `ctx` is read when a job runs, after the runtime is complete. */
 export function featureJobs(ctx: () => AppContext): AnyJob[] {
-  return [...assessmentJobs(ctx), anyJob(refreshScoresJob(ctx)), ...alertJobs(ctx)];
+  return [...assessmentJobs(ctx), ...credentialJobs(ctx), anyJob(refreshScoresJob(ctx)), ...alertJobs(ctx)];
 }
 
 /** Recurring jobs: name, cron (UTC) and payload. */
