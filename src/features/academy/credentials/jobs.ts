@@ -1,5 +1,5 @@
 import type { AppContext } from "../../../platform/context.js";
-import { defineJob } from "../../../platform/jobs/jobs.js";
+import { type AnyJob, anyJob, defineJob } from "../../../platform/jobs/jobs.js";
 import { levelCompletedEvent, moduleCompletedEvent } from "../learning/events.js";
 import { issueForCompletion } from "./service/issue.js";
 
@@ -33,4 +33,7 @@ export const levelCredentialJob = (ctx: () => AppContext) =>
     },
   });
 
-export const credentialJobs = (ctx: () => AppContext) => [moduleBadgeJob(ctx), levelCredentialJob(ctx)];
+export const credentialJobs = (ctx: () => AppContext): AnyJob[] => [
+  anyJob(moduleBadgeJob(ctx)),
+  anyJob(levelCredentialJob(ctx)),
+];
