@@ -38,6 +38,17 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/invitations/:token": "public",
   "POST /api/invitations/accept": "user",
   "GET /api/admin/outbox": "platform_admin",
+  // academy: credentials (verification, evidence pages, holders' downloads, admin revocation)
+  "GET /api/credentials/issuer": "public",
+  "GET /api/credentials/status-lists/:list": "public",
+  "POST /api/credentials/verify": "public",
+  "GET /api/credentials/:credentialId": "public",
+  "GET /api/me/credentials": "user",
+  "PATCH /api/me/credentials/:credentialId": "user",
+  "GET /api/me/credentials/:credentialId/certificate.pdf": "user",
+  "GET /api/me/credentials/:credentialId/credential.json": "user",
+  "GET /api/admin/credentials": "platform_admin",
+  "POST /api/admin/credentials/:credentialId/revoke": "platform_admin",
   // academy: module tests and exams
   "GET /api/academy/assessments": "user",
   "GET /api/academy/assessments/:assessmentId": "user",
