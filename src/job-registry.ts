@@ -2,6 +2,8 @@ import { assessmentJobs, scheduleAssessmentJobs } from "./features/academy/asses
 import { credentialJobs } from "./features/academy/credentials/jobs.js";
 import { levelCompletedEvent, moduleCompletedEvent } from "./features/academy/learning/events.js";
 import { alertJobs, scheduleAlertJobs } from "./features/health/alerts/jobs.js";
+import { importRunEvent } from "./features/health/clients/import/events.js";
+import { importJobs } from "./features/health/clients/import/jobs.js";
 import { pulseSetEvent } from "./features/health/pulses/events.js";
 import { refreshScoresEvent, refreshScoresJob } from "./features/health/pulses/jobs.js";
 import type { AppContext } from "./platform/context.js";
@@ -12,11 +14,18 @@ export const EVENTS: JobName<unknown>[] = [
   moduleCompletedEvent as JobName<unknown>,
   levelCompletedEvent as JobName<unknown>,
   pulseSetEvent as JobName<unknown>,
+  importRunEvent as JobName<unknown>,
 ];
 
 /** Every feature's job handlers. `ctx` is read when a job runs, after the runtime is complete. */
 export function featureJobs(ctx: () => AppContext): AnyJob[] {
-  return [...assessmentJobs(ctx), ...credentialJobs(ctx), anyJob(refreshScoresJob(ctx)), ...alertJobs(ctx)];
+  return [
+    ...assessmentJobs(ctx),
+    ...credentialJobs(ctx),
+    anyJob(refreshScoresJob(ctx)),
+    ...alertJobs(ctx),
+    ...importJobs(ctx),
+  ];
 }
 
 /** Recurring jobs: name, cron (UTC) and payload. */

@@ -105,6 +105,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/organizations/:orgId/clients/export.xlsx": "org:member",
   "POST /api/organizations/:orgId/clients/import": "org:member",
   "POST /api/organizations/:orgId/usage-figures/import": "org:member",
+  "GET /api/organizations/:orgId/imports/:importId": "org:member",
 };
 
 type Persona = "anonymous" | "member" | "manager" | "admin" | "owner" | "platformAdmin" | "otherOrgOwner";

@@ -47,8 +47,10 @@ export const IMPORT_FIELD_LABELS: Record<ClientImportField | UsageImportField, s
 export const IMPORT_MODES = ["all_or_nothing", "valid_rows_only"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
-/** Files up to this many data rows are imported within the request. */
-export const MAX_IMPORT_ROWS = 5000;
+/** The most data rows one file may hold. */
+export const MAX_IMPORT_ROWS = 100_000;
+/** Files up to this many rows are imported within the request; larger ones run as a job with progress. */
+export const SYNC_IMPORT_ROWS = 1000;
 
 const mappingOf = <F extends readonly [string, ...string[]]>(fields: F) =>
   z
@@ -113,3 +115,29 @@ export const ImportReport = z.object({
   errorsTruncated: z.boolean(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+export const IMPORT_JOB_STATUSES = ["queued", "validating", "writing", "done", "failed"] as const;
+
+export const ImportJobParams = z.object({ orgId: z.uuid(), importId: z.uuid() });
+
+/** A large import running as a job (POST answers 202 with it; poll GET .../imports/:importId). */
+export const ImportJob = z.object({
+  id: z.uuid(),
+  kind: z.enum(["clients", "usage"]),
+  mode: z.enum(IMPORT_MODES),
+  dryRun: z.boolean(),
+  /** queued, validating (every row checked first), writing (one transaction), done or failed. */
+  status: z.enum(IMPORT_JOB_STATUSES),
+  totalRows: z.number().int(),
+  /** Rows done in the current phase. */
+  processedRows: z.number().int(),
+  /** 0-100 across the phases: checking is the first half of an import (all of a dry run), saving the second. */
+  percent: z.number().int().min(0).max(100),
+  /** The import's report once status is done. */
+  report: ImportReport.nullable(),
+  /** Why the import stopped, when status is failed (nothing was saved). */
+  failure: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;

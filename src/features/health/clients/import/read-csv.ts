@@ -45,7 +45,7 @@ export function readCsv(text: string): CsvTable {
   if (rest.length > MAX_IMPORT_ROWS) {
     throw new AppError(
       "rule_broken",
-      `The file has ${rest.length} rows; import at most ${MAX_IMPORT_ROWS} at a time by splitting it.`,
+      `The file has ${rest.length.toLocaleString("en-US")} rows; import at most ${MAX_IMPORT_ROWS.toLocaleString("en-US")} at a time by splitting it.`,
       { fields: { file: `has more than ${MAX_IMPORT_ROWS} rows` } },
     );
   }

@@ -1,13 +1,22 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../../../platform/context.js";
+import { actorOf } from "../../../../platform/http/client-info.js";
 import { OrgParams } from "../../../accounts/organizations/contract.js";
-import { ClientImportQuery, ImportCsvBody, ImportReport, UsageImportQuery } from "./contract.js";
-import * as imports from "./service.js";
+import {
+  ClientImportQuery,
+  ImportCsvBody,
+  ImportJob,
+  ImportJobParams,
+  ImportReport,
+  UsageImportQuery,
+} from "./contract.js";
+import { getImportJob, startImport } from "./import-jobs.js";
 
 const tags = ["clients"];
-/** Up to ~5,000 rows of CSV; the app's default body limit (1 MiB) is too small for that. */
-const CSV_BODY_LIMIT = 20 * 1024 * 1024;
+/** Up to 100,000 rows of CSV (about 200 bytes a row); the app's default body limit (1 MiB) is too small. */
+const CSV_BODY_LIMIT = 64 * 1024 * 1024;
 const CSV_TYPES = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
+const LARGE = "Files of more than 1,000 rows are answered 202 with an import job to poll at GET .../imports/:importId.";
 
 /** POST /clients/import and /usage-figures/import: the CSV file is the body, options are query parameters. */
 export const clientImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -23,14 +32,18 @@ export const clientImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       schema: {
         tags,
         summary: "Import clients from CSV (text/csv body), matching on external id",
+        description: LARGE,
         consumes: ["text/csv"],
         params: OrgParams,
         querystring: ClientImportQuery,
         body: ImportCsvBody,
-        response: { 200: ImportReport },
+        response: { 200: ImportReport, 202: ImportJob },
       },
     },
-    async (req) => imports.importClients(ctx, req.params.orgId, req.body, req.query),
+    async (req, reply) => {
+      const started = await startImport(ctx, actorOf(req).userId, req.params.orgId, "clients", req.body, req.query);
+      return "job" in started ? reply.code(202).send(started.job) : started.report;
+    },
   );
   app.post(
     "/api/organizations/:orgId/usage-figures/import",
@@ -40,13 +53,30 @@ export const clientImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       schema: {
         tags,
         summary: "Import weekly usage figures from CSV (text/csv body)",
+        description: LARGE,
         consumes: ["text/csv"],
         params: OrgParams,
         querystring: UsageImportQuery,
         body: ImportCsvBody,
-        response: { 200: ImportReport },
+        response: { 200: ImportReport, 202: ImportJob },
       },
     },
-    async (req) => imports.importUsageFigures(ctx, req.params.orgId, req.body, req.query),
+    async (req, reply) => {
+      const started = await startImport(ctx, actorOf(req).userId, req.params.orgId, "usage", req.body, req.query);
+      return "job" in started ? reply.code(202).send(started.job) : started.report;
+    },
+  );
+  app.get(
+    "/api/organizations/:orgId/imports/:importId",
+    {
+      config: { access: "org:member" },
+      schema: {
+        tags,
+        summary: "A large import's progress (phase, rows processed, percent) and, once done, its report",
+        params: ImportJobParams,
+        response: { 200: ImportJob },
+      },
+    },
+    async (req) => getImportJob(ctx, req.params.orgId, req.params.importId),
   );
 };

@@ -51,7 +51,13 @@ export async function findUsageFigures(db: Db, orgId: string, figures: UsageFigu
 }
 
 /** Inserts figures, replacing the value of any already kept for the same client, metric and week. */
-export async function upsertUsageFigures(db: Db, orgId: string, figures: UsageFigure[]) {
+export async function upsertUsageFigures(
+  db: Db,
+  orgId: string,
+  figures: UsageFigure[],
+  written: (count: number) => Promise<void> = async () => {},
+) {
+  let count = 0;
   for (const part of chunks(figures)) {
     await db
       .insert(usageFigures)
@@ -60,5 +66,7 @@ export async function upsertUsageFigures(db: Db, orgId: string, figures: UsageFi
         target: [usageFigures.clientId, usageFigures.metric, usageFigures.weekStart],
         set: { value: sql`excluded.value` },
       });
+    count += part.length;
+    await written(count);
   }
 }

@@ -15,9 +15,11 @@ import { notifications } from "@mantine/notifications";
 import { IconFileTypeCsv, IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
 import {
+  type ImportJob,
   type ImportMode,
   type ImportReport,
   MAX_IMPORT_ROWS,
+  SYNC_IMPORT_ROWS,
 } from "../../../../../../src/features/health/clients/import/contract";
 import { errorMessage } from "../../../../../api/api-error";
 import { ErrorAlert } from "../../../../../ui/ErrorAlert";
@@ -25,6 +27,7 @@ import { PageHeader } from "../../../../../ui/PageHeader";
 import { useSignedInMe } from "../../../../accounts/identity/queries";
 import { activeMembership } from "../../../../accounts/organizations/active-membership";
 import { ColumnMappingTable } from "../components/ColumnMappingTable";
+import { ImportProgress } from "../components/ImportProgress";
 import { ImportReportView } from "../components/ImportReportView";
 import { type ImportKind, useRunImport } from "../queries";
 
@@ -50,7 +53,9 @@ export function ClientImportPage() {
   const [report, setReport] = useState<ImportReport | null>(null);
   /** The mapping and date order the last dry run checked: importing needs a check of what will be sent. */
   const [checkedKey, setCheckedKey] = useState<string | null>(null);
-  const run = useRunImport(orgId);
+  /** A large file's job while it runs (polled for its progress). */
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const run = useRunImport(orgId, setJob);
 
   const submit = async (dryRun: boolean, chosen: File | null = file, withMapping = mapping) => {
     if (!chosen) return;
@@ -85,7 +90,7 @@ export function ClientImportPage() {
     <>
       <PageHeader
         title="Import from CSV"
-        description={`Up to ${MAX_IMPORT_ROWS.toLocaleString()} rows a file. A dry run checks every row first and saves nothing.`}
+        description={`Up to ${MAX_IMPORT_ROWS.toLocaleString()} rows a file; files over ${SYNC_IMPORT_ROWS.toLocaleString()} rows run in the background with a progress bar. A dry run checks every row first and saves nothing.`}
       />
       <Stack maw={960}>
         <Paper withBorder p="lg" component="section" aria-labelledby="import-file-title">
@@ -120,7 +125,8 @@ export function ClientImportPage() {
           </Stack>
         </Paper>
 
-        {run.isPending ? (
+        {run.isPending && job ? <ImportProgress job={job} /> : null}
+        {run.isPending && !job ? (
           <Stack gap={4} role="status" aria-label="Working on the file">
             <Progress value={100} animated striped />
             <Text fz="sm" c="dimmed">
