@@ -20,6 +20,11 @@ export const programs = pgTable("academy_programs", {
   moduleBadges: boolean("module_badges").notNull(),
   credentialsExpire: boolean("credentials_expire").notNull(),
   position: integer("position").notNull().default(0),
+  /** sha256 of the program as last imported from content/: a start-up import skips an unchanged program. */
+  contentHash: text("content_hash"),
+  importedAt: timestamp("imported_at", { withTimezone: true }),
+  /** Last edit made in the app (admin pages); an import overwrites such edits, so start-up skips it then. */
+  editedAt: timestamp("edited_at", { withTimezone: true }),
   archivedAt: archivedAt(),
   updatedAt: updatedAt(),
 });
