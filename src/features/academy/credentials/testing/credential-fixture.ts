@@ -80,6 +80,18 @@ export async function buildCredentialCatalog(db: Db) {
       })),
     )
     .returning()) as Module[];
+  const [plusModule] = await db
+    .insert(modules)
+    .values({
+      key: `pm-${u}`,
+      programId: plus.id,
+      levelId: plusLevel.id,
+      number: 1,
+      title: "The CSM role",
+      summary: "s",
+      position: 1,
+    })
+    .returning();
   const moduleTest = (await db
     .insert(assessments)
     .values({
@@ -109,6 +121,7 @@ export async function buildCredentialCatalog(db: Db) {
     plusLevel,
     module1: mods[0] as Module,
     module2: mods[1] as Module,
+    plusModule: plusModule as Module,
     moduleTest: moduleTest[0] as Assessment,
     examA: exams[0] as Assessment,
     examB: exams[1] as Assessment,
