@@ -5,7 +5,7 @@ import { VERSION } from "../version.js";
 import { BackupFileError } from "./backup-format.js";
 import { CliError, EXIT_USAGE } from "./cli-error.js";
 import { backupCommand } from "./commands/backup.js";
-import { contentCheckCommand, contentImportCommand } from "./commands/content.js";
+import { contentCheckCommand, contentExportCommand, contentImportCommand } from "./commands/content.js";
 import { createAdminCommand } from "./commands/create-admin.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { restoreCommand } from "./commands/restore.js";
@@ -82,8 +82,16 @@ newer Pulse (unknown migrations), and a target that already holds rows unless --
   content
     .command("import")
     .description("load or update every program under a folder; what disappeared is archived, progress is kept")
-    .argument("<dir>", "a content folder, e.g. content/")
+    .argument("<dir>", "a content folder, e.g. content/, or an exported program bundle (.yaml)")
     .action(withConfig((config, dir: string) => contentImportCommand(config, dir)));
+  content
+    .command("export")
+    .description("write a program as it stands in the database (app edits included) as one YAML bundle")
+    .argument("<programKey>", "e.g. ccsmp")
+    .argument("<file>", "where to write, e.g. content/ccsmp.bundle.yaml")
+    .action(
+      withConfig((config, programKey: string, file: string) => contentExportCommand(config, programKey, file)),
+    );
 
   return program;
 }

@@ -1,5 +1,6 @@
 import type { Config } from "../../config.js";
-import { checkContent, importContent } from "../../features/academy/catalog/service.js";
+import { writeFileSync } from "node:fs";
+import { checkContent, exportProgramBundle, importContent } from "../../features/academy/catalog/service.js";
 import { startRuntime } from "../../runtime.js";
 import { describeDatabase } from "../cli-database.js";
 import { quietLog } from "./quiet-log.js";
@@ -19,7 +20,20 @@ export async function contentImportCommand(config: Config, dir: string): Promise
         .map(([what, n]) => `${n} ${what}`)
         .join(", ");
       console.log(`${result.programKey}: ${counts}; archived ${result.archived}`);
+      if (result.overwroteAppEdits)
+        console.log(`  note: ${result.programKey} had edits made in the app since its last import; they were replaced`);
     }
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** `pulse content export <programKey> <file>`: the program as it stands in the database, as one YAML bundle. */
+export async function contentExportCommand(config: Config, programKey: string, file: string): Promise<void> {
+  const runtime = await startRuntime({ config, log: quietLog });
+  try {
+    writeFileSync(file, await exportProgramBundle(runtime.ctx, programKey));
+    console.log(`${programKey} written to ${file} (import it with: pulse content import ${file})`);
   } finally {
     await runtime.close();
   }

@@ -149,7 +149,11 @@ export function loadProgram(programDir: string): LoadedProgram {
   return loaded;
 }
 
-function checkCounts(mod: ModuleFormat, file: string, problems: ContentProblem[]) {
+export function checkCounts(
+  mod: Pick<ModuleFormat, "lessons" | "counts">,
+  file: string,
+  problems: ContentProblem[],
+) {
   const items = mod.lessons.flatMap((l) => l.items);
   const actual = {
     lessons: mod.lessons.length,
@@ -163,7 +167,7 @@ function checkCounts(mod: ModuleFormat, file: string, problems: ContentProblem[]
   }
 }
 
-function checkBlueprints(program: LoadedProgram, file: string, problems: ContentProblem[]) {
+export function checkBlueprints(program: LoadedProgram, file: string, problems: ContentProblem[]) {
   const banks = new Map(program.levels.flatMap((l) => l.modules.map((m) => [m.key, m.bank.length] as const)));
   program.levels.forEach((level, li) => {
     level.exams.forEach((exam, ei) => {
@@ -198,7 +202,7 @@ function checkBlueprints(program: LoadedProgram, file: string, problems: Content
   });
 }
 
-function checkUniqueKeys(program: LoadedProgram, file: string, problems: ContentProblem[]) {
+export function checkUniqueKeys(program: LoadedProgram, file: string, problems: ContentProblem[]) {
   const seen = new Set<string>();
   const add = (key: string) => {
     if (seen.has(key)) problems.push({ file, path: key, message: `key "${key}" is used twice` });

@@ -1,0 +1,119 @@
+import { existsSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import type { AppContext } from "../../../platform/context.js";
+import type { Tx } from "../../../platform/db/database.js";
+import { contentHash, isBundleFile, loadBundle } from "./bundle.js";
+import { ContentError, type LoadedProgram, loadProgram, programFolders } from "./content-loader.js";
+import { type ImportResult, importProgram } from "./importer.js";
+import { programs } from "./schema.js";
+
+export type ContentLog = {
+  info: (obj: object, msg: string) => void;
+  warn: (obj: object, msg: string) => void;
+};
+
+/** What happened to one program at start-up. */
+export type SyncOutcome =
+  | { programKey: string; action: "imported"; result: ImportResult }
+  | { programKey: string; action: "unchanged" }
+  | { programKey: string; action: "kept_app_edits" }
+  | { programKey: string | null; action: "invalid"; source: string; problems: ContentError["problems"] };
+
+/** The programs under a content path: a folder of program folders, one program folder, or a bundle file. */
+export function loadPrograms(path: string): LoadedProgram[] {
+  if (isBundleFile(path)) return [loadBundle(path)];
+  const folders = programFolders(path);
+  if (folders.length === 0) throw new ContentError([{ file: path, path: "", message: "no program.yaml found" }]);
+  const problems: ContentError["problems"] = [];
+  const loaded: LoadedProgram[] = [];
+  for (const folder of folders) {
+    try {
+      loaded.push(loadProgram(folder));
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+  return loaded;
+}
+
+/** Writes one program and remembers its hash and import time; says whether it overwrote app edits. */
+export async function writeProgram(tx: Tx, program: LoadedProgram, now: Date, position: number) {
+  const [before] = await tx
+    .select({ importedAt: programs.importedAt, editedAt: programs.editedAt })
+    .from(programs)
+    .where(eq(programs.key, program.key));
+  const result = await importProgram(tx, program, now, position);
+  await tx
+    .update(programs)
+    .set({ contentHash: contentHash(program), importedAt: now })
+    .where(eq(programs.id, result.programId));
+  return { result, overwroteAppEdits: hasAppEdits(before) };
+}
+
+const hasAppEdits = (row: { importedAt: Date | null; editedAt: Date | null } | undefined) =>
+  Boolean(row?.editedAt && (!row.importedAt || row.editedAt > row.importedAt));
+
+/**
+ * The start-up import (`npm start`): every program under each content folder, each in its own
+ * transaction. A program whose files did not change since its last import is skipped (content hash); a
+ * program edited in the app since its last import is kept as it is (an import would overwrite those edits:
+ * export it first, then run `pulse content import`); a program that does not validate is reported and
+ * skipped, so one broken folder does not stop the server or the other programs.
+ */
+export async function syncContentAtStart(ctx: AppContext, dirs: string[], log: ContentLog): Promise<SyncOutcome[]> {
+  const outcomes: SyncOutcome[] = [];
+  let position = 0;
+  for (const dir of dirs) {
+    if (!existsSync(dir)) {
+      log.warn({ dir }, "content folder not found; no academy content imported from it");
+      continue;
+    }
+    for (const folder of isBundleFile(dir) ? [dir] : programFolders(dir)) {
+      const here = position++;
+      let program: LoadedProgram;
+      try {
+        program = isBundleFile(folder) ? loadBundle(folder) : loadProgram(folder);
+      } catch (error) {
+        if (!(error instanceof ContentError)) throw error;
+        outcomes.push({ programKey: null, action: "invalid", source: folder, problems: error.problems });
+        log.warn(
+          { source: folder, problems: error.problems.length, first: error.problems.slice(0, 3) },
+          "academy content does not validate; not imported (run `pulse content check` for every problem)",
+        );
+        continue;
+      }
+      outcomes.push(await syncOne(ctx, program, here, log));
+    }
+  }
+  return outcomes;
+}
+
+async function syncOne(ctx: AppContext, program: LoadedProgram, position: number, log: ContentLog) {
+  const hash = contentHash(program);
+  const [row] = await ctx.database.db
+    .select({
+      hash: programs.contentHash,
+      importedAt: programs.importedAt,
+      editedAt: programs.editedAt,
+      position: programs.position,
+    })
+    .from(programs)
+    .where(eq(programs.key, program.key));
+  if (row?.hash === hash && row.position === position) {
+    log.info({ program: program.key }, "academy content unchanged");
+    return { programKey: program.key, action: "unchanged" as const };
+  }
+  if (hasAppEdits(row)) {
+    log.warn(
+      { program: program.key },
+      "academy program edited in the app since its last import: the changed files were NOT imported. Export the program (Admin > Academy), merge it into content/, then run `pulse content import`",
+    );
+    return { programKey: program.key, action: "kept_app_edits" as const };
+  }
+  const now = ctx.clock.now();
+  const { result } = await ctx.database.db.transaction((tx) => writeProgram(tx, program, now, position));
+  log.info({ program: program.key, ...result.counts, archived: result.archived }, "academy content imported");
+  return { programKey: program.key, action: "imported" as const, result };
+}
