@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { safeRedirect } from "./api/safe-redirect";
+import { assessmentRoutes } from "./features/academy/assessments/routes";
 import { CpdPage } from "./features/academy/cpd/pages/CpdPage";
 import { AcademyPage } from "./features/academy/overview/pages/AcademyPage";
 import { ConfirmEmailPage } from "./features/accounts/identity/pages/ConfirmEmailPage";
@@ -207,6 +208,7 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     homeRoute,
     page("/academy", AcademyPage),
+    ...assessmentRoutes(signedInRoute),
     page("/cpd", CpdPage),
     pulseRoutes,
     page("/engagements", EngagementsPage),
