@@ -1,0 +1,66 @@
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
+import { IconCalendarPlus, IconClockHour4 } from "@tabler/icons-react";
+import { formatDateTime } from "../../../../ui/format-date";
+import { formatWait, localDeadline } from "../countdown";
+import { retakeCalendarUrl } from "../queries";
+import { useNow } from "./use-now";
+
+type Props = {
+  assessmentId: string;
+  opensAt: string;
+  serverNow: string;
+  receivedAt: number;
+  failedAttempts: number;
+  timeZone: string;
+  onOpen: () => void;
+};
+
+/** After a failed attempt: a live countdown to the retake, its exact time in the learner's zone, and an .ics. */
+export function RetakeNotice({
+  assessmentId,
+  opensAt,
+  serverNow,
+  receivedAt,
+  failedAttempts,
+  timeZone,
+  onOpen,
+}: Props) {
+  const now = useNow(true);
+  const opensLocal = localDeadline(opensAt, serverNow, receivedAt);
+  const seconds = Math.ceil((opensLocal - now) / 1000);
+  if (seconds <= 0) {
+    queueMicrotask(onOpen);
+  }
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconClockHour4 size={18} aria-hidden />}
+      title="Your retake is not open yet"
+    >
+      <Stack gap="xs">
+        <Text fz="sm">
+          After {failedAttempts} failed {failedAttempts === 1 ? "attempt" : "attempts"}, the exam's retake rules ask you
+          to wait.
+        </Text>
+        <Text fw={600} role="timer" aria-live="off" data-testid="retake-countdown">
+          Opens in {formatWait(Math.max(0, seconds))}
+        </Text>
+        <Text fz="sm" data-testid="retake-opens-at">
+          {formatDateTime(opensAt, timeZone)} ({timeZone})
+        </Text>
+        <Group>
+          <Button
+            component="a"
+            href={retakeCalendarUrl(assessmentId)}
+            download
+            variant="light"
+            leftSection={<IconCalendarPlus size={16} aria-hidden />}
+          >
+            Add to calendar
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
