@@ -6,6 +6,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { assessmentRoutes } from "./features/academy/assessments/routes.js";
+import { academyMediaRoutes } from "./features/academy/catalog/media-routes.js";
 import { credentialRoutes } from "./features/academy/credentials/routes.js";
 import { identityRoutes } from "./features/accounts/identity/routes.js";
 import { resolveActor } from "./features/accounts/identity/service.js";
@@ -36,6 +37,8 @@ export type AppOptions = {
   trustProxy?: boolean;
   loginPerIpPerMinute?: number;
   webDist?: string;
+  /** Academy content folders whose media/ and downloads/ are served at /media and /downloads. */
+  contentDirs?: string[];
 };
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../web/dist", import.meta.url));
@@ -108,6 +111,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(assessmentRoutes, { ctx });
 
   await app.register(credentialRoutes, { ctx, webDist: options.webDist ?? DEFAULT_WEB_DIST });
+
+  await app.register(academyMediaRoutes, { contentDirs: options.contentDirs ?? [] });
 
   await registerSpa(app, options.webDist ?? DEFAULT_WEB_DIST);
   return app;

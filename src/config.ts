@@ -38,6 +38,8 @@ const Env = z.object({
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS: bool.default(true),
+  /** Academy content folders (comma-separated), imported at start when changed; media and downloads served from them. */
+  CONTENT_DIR: z.string().default("./content"),
 });
 
 export type Config = {
@@ -59,6 +61,7 @@ export type Config = {
   trustProxy: boolean;
   logLevel: string;
   jobs: boolean;
+  contentDirs: string[];
 };
 
 export class ConfigError extends Error {}
@@ -96,5 +99,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS,
+    contentDirs: e.CONTENT_DIR.split(",")
+      .map((d) => d.trim())
+      .filter(Boolean),
   };
 }

@@ -1,5 +1,6 @@
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { syncContentAtStart } from "./features/academy/catalog/service.js";
 import { ensurePlatformAdmin } from "./features/accounts/identity/service.js";
 import { seedDemo } from "./features/demo/seed.js";
 import { startRuntime } from "./runtime.js";
@@ -16,6 +17,7 @@ async function main() {
       const result = await ensurePlatformAdmin(ctx, config.admin);
       log.info({ email: config.admin.email }, result.created ? "platform admin created" : "platform admin updated");
     }
+    await syncContentAtStart(ctx, config.contentDirs, log);
     if (config.demo) {
       const { created } = await seedDemo(ctx);
       if (created > 0) log.info({ created }, "demo data created (see README for the demo accounts)");
@@ -26,6 +28,7 @@ async function main() {
       bodyLimitBytes: config.bodyLimitBytes,
       trustProxy: config.trustProxy,
       loginPerIpPerMinute: config.loginMaxPerIpPerMinute,
+      contentDirs: config.contentDirs,
     });
     app.addHook("onClose", async () => runtime.close());
     if (config.jobs) await ctx.jobs.work();
