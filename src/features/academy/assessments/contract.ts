@@ -59,7 +59,9 @@ export const AssessmentStatus = z.object({
   /** May a new attempt start now (false while one is open, once an exam is passed, or during a retake wait)? */
   canStart: z.boolean(),
   /** Why not, when canStart is false. */
-  blockedBy: z.enum(["open_attempt", "passed", "retake_wait", "pool_too_small"]).nullable(),
+  blockedBy: z.enum(["open_attempt", "passed", "retake_wait", "plan"]).nullable(),
+  /** When blocked by the plan: which membership opens the level. */
+  planMessage: z.string().nullable(),
   /** When the retake policy opens the next attempt (null: no wait). */
   nextAttemptOpensAt: z.iso.datetime().nullable(),
   failedAttempts: z.number().int(),

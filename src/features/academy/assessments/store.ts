@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
-import { assessments, levels, memberships, modules, programs, questions } from "../catalog/schema.js";
+import { assessments, levels, modules, programs, questions } from "../catalog/schema.js";
 import { statements } from "../learning/schema.js";
 import { attempts } from "./schema.js";
 
@@ -81,28 +81,6 @@ export async function listAssessments(
     )
     .orderBy(asc(programs.position), asc(levels.position), asc(modules.position), asc(assessments.position));
   return rows as AssessmentRow[];
-}
-
-/** The plans that open the assessment's level (none: the assessment has no level). */
-export async function levelPlans(db: Db, levelId: string | null): Promise<string[] | null> {
-  if (!levelId) return null;
-  const [row] = await db.select({ plans: levels.plans }).from(levels).where(eq(levels.id, levelId));
-  return row?.plans ?? null;
-}
-
-/** The plans a user holds at `now`. */
-export async function activePlans(db: Db, userId: string, now: Date): Promise<string[]> {
-  const rows = await db
-    .select({ plan: memberships.plan })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.userId, userId),
-        lte(memberships.startsAt, now),
-        or(isNull(memberships.endsAt), sql`${memberships.endsAt} > ${now}`),
-      ),
-    );
-  return rows.map((r) => r.plan);
 }
 
 /**

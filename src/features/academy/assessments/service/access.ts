@@ -1,7 +1,8 @@
-import { AppError, notFound } from "../../../../kernel/app-error.js";
+import { notFound } from "../../../../kernel/app-error.js";
 import type { Actor } from "../../../../kernel/auth.js";
 import type { AppContext } from "../../../../platform/context.js";
 import type { Db } from "../../../../platform/db/database.js";
+import { assertLevelOpen } from "../../catalog/access.js";
 import * as store from "../store.js";
 
 /** A live assessment, or 404. */
@@ -12,17 +13,11 @@ export async function loadAssessment(db: Db, assessmentId: string) {
 }
 
 /**
- * A learner takes an assessment only when a plan they hold opens its level (DESIGN.md: memberships);
+ * A learner takes an assessment only when a plan they hold opens its level (the catalog's rule);
  * platform admins (academy staff) may take any.
  */
 export async function ensureMayTake(ctx: AppContext, db: Db, actor: Actor, assessment: store.AssessmentRow) {
-  if (actor.isPlatformAdmin) return;
-  const plans = await store.levelPlans(db, assessment.levelId);
-  if (!plans) return;
-  const held = await store.activePlans(db, actor.userId, ctx.clock.now());
-  if (!plans.some((p) => held.includes(p))) {
-    throw new AppError("forbidden", `Your membership plan does not open this level (opened by: ${plans.join(", ")}).`);
-  }
+  if (assessment.levelId) await assertLevelOpen(ctx, actor, assessment.levelId, db);
 }
 
 /** The actor's own attempt, or 404: a learner never sees whether another's attempt exists. */

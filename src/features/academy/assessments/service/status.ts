@@ -1,5 +1,6 @@
 import type { Actor } from "../../../../kernel/auth.js";
 import type { AppContext } from "../../../../platform/context.js";
+import { lockOfLevel } from "../../catalog/access.js";
 import type { AssessmentList, AssessmentStatus } from "../contract.js";
 import { retakeDecision } from "../retake-policy.js";
 import * as store from "../store.js";
@@ -19,8 +20,10 @@ export async function assessmentStatus(ctx: AppContext, actor: Actor, assessment
   const passed = submitted.some((r) => r.passed);
   const decision = retakeDecision(assessment.retakePolicy, failedAt, now);
   const scores = submitted.map((r) => r.scorePercent ?? 0);
+  const lock = assessment.levelId ? await lockOfLevel(ctx, actor, assessment.levelId, db) : { open: true as const };
   let blockedBy: AssessmentStatus["blockedBy"] = null;
   if (open) blockedBy = "open_attempt";
+  else if (!lock.open) blockedBy = "plan";
   else if (passed && assessment.kind === "exam") blockedBy = "passed";
   else if (!decision.open) blockedBy = "retake_wait";
   return {
@@ -32,6 +35,7 @@ export async function assessmentStatus(ctx: AppContext, actor: Actor, assessment
     canStart: blockedBy === null,
     blockedBy,
     nextAttemptOpensAt: passed && assessment.kind === "exam" ? null : iso(decision.opensAt),
+    planMessage: lock.open ? null : lock.message,
     failedAttempts: failedAt.length,
     serverNow: now.toISOString(),
   };

@@ -114,6 +114,7 @@ function AssessmentView({
               </Button>
             </Group>
           ) : null}
+          {status.blockedBy === "plan" ? <Text>{status.planMessage}</Text> : null}
           {status.blockedBy === "passed" ? (
             <Text>
               You passed this exam{status.bestScorePercent !== null ? ` with ${status.bestScorePercent}%` : ""}.
