@@ -1,0 +1,54 @@
+import { mergeSegments, type Segment } from "./watched-segments.js";
+
+/**
+ * The derived state kept per learner and item in `academy_item_progress.state` (rebuildable from the
+ * statements). Read leniently: whatever is malformed counts as not done.
+ */
+export type ItemState = {
+  /** Video: merged watched segments, seconds. */
+  segments?: Segment[];
+  /** Video: where to resume, seconds. */
+  position?: number;
+  /** Video: per player registration (one per tab and page load), when its last report was stored. */
+  clocks?: Record<string, string>;
+  /** Knowledge check: ids of questions answered correctly at least once. */
+  correct?: string[];
+  /** Knowledge check: answers given per question. */
+  tries?: Record<string, number>;
+  /** Reading, workbook, scenario: opened (downloaded) at least once. */
+  opened?: boolean;
+};
+
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+export function readItemState(raw: unknown, durationSeconds = Number.POSITIVE_INFINITY): ItemState {
+  const r = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const segments = Array.isArray(r.segments)
+    ? mergeSegments(
+        r.segments.filter((s): s is [number, number] => Array.isArray(s) && isNumber(s[0]) && isNumber(s[1])),
+        durationSeconds,
+      )
+    : [];
+  const clocks =
+    r.clocks && typeof r.clocks === "object"
+      ? Object.fromEntries(Object.entries(r.clocks as Record<string, unknown>).filter(([, v]) => typeof v === "string"))
+      : {};
+  const tries =
+    r.tries && typeof r.tries === "object"
+      ? Object.fromEntries(Object.entries(r.tries as Record<string, unknown>).filter(([, v]) => isNumber(v)))
+      : {};
+  return {
+    segments,
+    position: isNumber(r.position) ? r.position : 0,
+    clocks: clocks as Record<string, string>,
+    correct: Array.isArray(r.correct) ? r.correct.filter((q): q is string => typeof q === "string") : [],
+    tries: tries as Record<string, number>,
+    opened: r.opened === true,
+  };
+}
+
+/** Keeps the most recent player clocks only (each tab and page load gets one). */
+export function pruneClocks(clocks: Record<string, string>, keep = 20): Record<string, string> {
+  const entries = Object.entries(clocks).sort((a, b) => b[1].localeCompare(a[1]));
+  return Object.fromEntries(entries.slice(0, keep));
+}
