@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { safeRedirect } from "./api/safe-redirect";
 import { assessmentRoutes } from "./features/academy/assessments/routes";
 import { CpdPage } from "./features/academy/cpd/pages/CpdPage";
+import { credentialPublicRoutes, credentialRoutes } from "./features/academy/credentials/routes";
 import { AcademyPage } from "./features/academy/overview/pages/AcademyPage";
 import { ConfirmEmailPage } from "./features/accounts/identity/pages/ConfirmEmailPage";
 import { ForgotPasswordPage } from "./features/accounts/identity/pages/ForgotPasswordPage";
@@ -205,10 +206,12 @@ const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   resetPasswordRoute,
   invitationRoute,
+  ...credentialPublicRoutes(rootRoute),
   signedInRoute.addChildren([
     homeRoute,
     page("/academy", AcademyPage),
     ...assessmentRoutes(signedInRoute),
+    ...credentialRoutes(signedInRoute),
     page("/cpd", CpdPage),
     pulseRoutes,
     page("/engagements", EngagementsPage),

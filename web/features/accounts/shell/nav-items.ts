@@ -2,6 +2,7 @@ import {
   IconCertificate,
   IconHeartRateMonitor,
   IconMailOpened,
+  IconRosette,
   IconRoute,
   IconSchool,
   IconUsersGroup,
@@ -9,7 +10,15 @@ import {
 import type { ComponentType } from "react";
 import type { MeResponse } from "../../../../src/features/accounts/identity/contract";
 
-export type NavPath = "/academy" | "/cpd" | "/pulse" | "/engagements" | "/org" | "/admin/outbox";
+export type NavPath =
+  | "/academy"
+  | "/academy/credentials"
+  | "/cpd"
+  | "/pulse"
+  | "/engagements"
+  | "/org"
+  | "/admin/outbox"
+  | "/admin/credentials";
 export type NavSection = { label: string; items: NavItem[] };
 export type NavItem = {
   label: string;
@@ -28,6 +37,7 @@ export function navSectionsFor(me: MeResponse): NavSection[] {
       label: "Learning",
       items: [
         { label: "Academy", to: "/academy", icon: IconSchool },
+        { label: "My credentials", to: "/academy/credentials", icon: IconRosette },
         { label: "CPD", to: "/cpd", icon: IconCertificate },
       ],
     },
@@ -43,7 +53,13 @@ export function navSectionsFor(me: MeResponse): NavSection[] {
     sections.push({ label: "Organization", items: [{ label: "Team", to: "/org", icon: IconUsersGroup }] });
   }
   if (me.user.isPlatformAdmin) {
-    sections.push({ label: "Admin", items: [{ label: "Outbox", to: "/admin/outbox", icon: IconMailOpened }] });
+    sections.push({
+      label: "Admin",
+      items: [
+        { label: "Outbox", to: "/admin/outbox", icon: IconMailOpened },
+        { label: "Credentials", to: "/admin/credentials", icon: IconRosette },
+      ],
+    });
   }
   return sections;
 }
