@@ -78,6 +78,9 @@ export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 /** Alerts are raised at this level or below; only the risk half of the scale may be chosen. */
 export const AlertThreshold = z.enum(["severe_risk", "high_risk", "some_risk"], "must be a risk level");
 
+export const PRIMARY_METRICS = ["arr", "mrr", "acv"] as const;
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
 export const AlertSettings = z.object({
   alertThreshold: PulseLevel,
   escalateAfterHours: z.number().int(),
@@ -86,6 +89,12 @@ export const AlertSettings = z.object({
   webhookUrl: z.string().nullable(),
   webhookConfigured: z.boolean(),
   webhookSecretSet: z.boolean(),
+  /** The money figure lists and reports show first. */
+  primaryMetric: z.enum(PRIMARY_METRICS),
+  /** The currency of the organization's totals (ISO 4217). */
+  currency: z.string(),
+  /** 1 (January) to 12: where "renewing in Q1" starts. */
+  fiscalStartMonth: z.number().int(),
 });
 export type AlertSettings = z.infer<typeof AlertSettings>;
 
@@ -116,5 +125,20 @@ export const AlertSettingsBody = z.object({
       .nullable()
       .optional(),
   ),
+  /** Omit any of these three to keep what is stored. */
+  primaryMetric: z.enum(PRIMARY_METRICS, "must be one of arr, mrr, acv").optional(),
+  currency: z
+    .string("must be a currency code")
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "must be a 3-letter currency code (e.g. USD)")
+    .refine((code) => KNOWN_CURRENCIES.has(code), "is not a known currency code")
+    .optional(),
+  fiscalStartMonth: z
+    .number("must be a number")
+    .int("must be a whole month number")
+    .min(1, "must be 1 (January) to 12 (December)")
+    .max(12, "must be 1 (January) to 12 (December)")
+    .optional(),
 });
 export type AlertSettingsBody = z.input<typeof AlertSettingsBody>;

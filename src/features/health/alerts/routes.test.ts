@@ -297,6 +297,9 @@ describe.each(TEST_ENGINES)("risk alerts on %s", (engine) => {
       webhookUrl: "https://hooks.example.test/T000",
       webhookConfigured: true,
       webhookSecretSet: true,
+      primaryMetric: "arr",
+      currency: "USD",
+      fiscalStartMonth: 1,
     });
     const seenByMember = (await call("GET", "/health-settings", member)).json();
     expect(seenByMember).toMatchObject({ webhookUrl: null, webhookConfigured: true, webhookSecretSet: true });
@@ -306,6 +309,51 @@ describe.each(TEST_ENGINES)("risk alerts on %s", (engine) => {
     expect((await call("PUT", "/health-settings", admin, withoutSecret)).json().webhookSecretSet).toBe(true);
     const cleared = await call("PUT", "/health-settings", admin, { ...withoutSecret, webhookUrl: null });
     expect(cleared.json()).toMatchObject({ webhookConfigured: false, webhookSecretSet: false });
+  });
+
+  it("sets the primary metric, currency and fiscal start month, validating each and keeping them when omitted", async () => {
+    const base = { alertThreshold: "some_risk", escalateAfterHours: 48, reminderDays: 30, webhookUrl: null };
+    const bad = await call("PUT", "/health-settings", admin, {
+      ...base,
+      primaryMetric: "profit",
+      currency: "XYZ",
+      fiscalStartMonth: 13,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual({
+      primaryMetric: "must be one of arr, mrr, acv",
+      currency: "is not a known currency code",
+      fiscalStartMonth: "must be 1 (January) to 12 (December)",
+    });
+    const shape = await call("PUT", "/health-settings", admin, { ...base, currency: "euro", fiscalStartMonth: 2.5 });
+    expect(shape.json().error.fields).toEqual({
+      currency: "must be a 3-letter currency code (e.g. USD)",
+      fiscalStartMonth: "must be a whole month number",
+    });
+    const body = { ...base, primaryMetric: "mrr", currency: "eur", fiscalStartMonth: 2 };
+    expect((await call("PUT", "/health-settings", manager, body)).statusCode).toBe(403);
+    const saved = await call("PUT", "/health-settings", admin, body);
+    expect(saved.json()).toMatchObject({ primaryMetric: "mrr", currency: "EUR", fiscalStartMonth: 2 });
+    // Omitted: kept. The report facets and segment quarters (fiscal year from February) follow the saved values.
+    const again = await call("PUT", "/health-settings", admin, { ...base, reminderDays: 14 });
+    expect(again.json()).toMatchObject({
+      reminderDays: 14,
+      primaryMetric: "mrr",
+      currency: "EUR",
+      fiscalStartMonth: 2,
+    });
+    expect((await call("GET", "/health-settings", member)).json()).toMatchObject({ currency: "EUR" });
+    expect((await call("GET", "/reports/facets", member)).json()).toMatchObject({ primaryMetric: "mrr" });
+    const q1 = await call("POST", "/segments/preview", member, { filter: { renewalQuarter: "next_quarter" } });
+    expect(q1.statusCode).toBe(200);
+    expect(q1.json().totals.currency).toBe("EUR");
+    expect(q1.json().resolved.renewalFrom).toMatch(/^\d{4}-(02|05|08|11)-01$/);
+    await call("PUT", "/health-settings", admin, {
+      ...base,
+      primaryMetric: "arr",
+      currency: "USD",
+      fiscalStartMonth: 1,
+    });
   });
 
   it("posts each alert once to the organization's webhook, signed with its secret", async () => {

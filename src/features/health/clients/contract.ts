@@ -85,12 +85,18 @@ export const Client = z.object({
 });
 export type Client = z.infer<typeof Client>;
 
+/** Sortable columns; "-" first for descending. Type and CSM put the empty ones last; status sorts in lifecycle order. */
+export const CLIENT_SORT_FIELDS = ["name", "type", "csm", "status", "arr", "renewal", "pulse"] as const;
+export type ClientSortField = (typeof CLIENT_SORT_FIELDS)[number];
+export const CLIENT_SORTS = CLIENT_SORT_FIELDS.flatMap((f) => [f, `-${f}`] as const);
+export type ClientSort = (typeof CLIENT_SORTS)[number];
+
 export const ClientListQuery = z.object({
   q: z.string().max(200).optional(),
   includeArchived: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
-  sort: z.enum(["name", "-name", "arr", "-arr", "renewal", "-renewal", "pulse", "-pulse"]).default("name"),
+  sort: z.enum(CLIENT_SORTS).default("name"),
 });
 export const ClientList = z.object({ clients: z.array(Client), total: z.number().int() });
 export type ClientList = z.infer<typeof ClientList>;

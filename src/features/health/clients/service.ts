@@ -4,7 +4,7 @@ import type { Db, Tx } from "../../../platform/db/database.js";
 import { findMembership } from "../../accounts/organizations/service.js";
 import { currentFormula } from "../pulses/service/success-score.js";
 import { presentClient } from "./client-presenter.js";
-import type { Client, ClientList, CreateClientBody, UpdateClientBody } from "./contract.js";
+import type { Client, ClientList, ClientSort, CreateClientBody, UpdateClientBody } from "./contract.js";
 import { ClientFields, UpdateClientBody as UpdateSchema } from "./contract.js";
 import * as store from "./store.js";
 
@@ -107,7 +107,7 @@ export const getClient = (ctx: AppContext, orgId: string, clientId: string) => p
 export async function listClients(
   ctx: AppContext,
   orgId: string,
-  query: { q?: string; includeArchived?: "true" | "false"; limit: number; offset: number; sort: string },
+  query: { q?: string; includeArchived?: "true" | "false"; limit: number; offset: number; sort: ClientSort },
 ): Promise<ClientList> {
   const { rows, total } = await store.listClients(ctx.database.db, orgId, {
     ...query,

@@ -1,6 +1,8 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
 import { userNameOf } from "../../accounts/identity/service.js";
+import { CLIENT_STATUSES } from "./client-status.js";
+import type { ClientSort } from "./contract.js";
 import { clients, clientVersions } from "./schema.js";
 
 export type ClientRow = typeof clients.$inferSelect;
@@ -51,9 +53,22 @@ export async function listVersions(db: Db, orgId: string, clientId: string) {
     .orderBy(asc(clientVersions.validFrom), asc(clientVersions.recordedAt));
 }
 
-const SORTS: Record<string, SQL[]> = {
+const csmName = userNameOf(clients.assignedCsmId);
+const statusOrder = sql`array_position(array[${sql.join(
+  CLIENT_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+)}]::text[], ${clients.status}::text)`;
+const typeOrNull = sql`nullif(${clients.clientType}, '')`;
+
+const SORTS: Record<ClientSort, SQL[]> = {
   name: [asc(clients.name)],
   "-name": [desc(clients.name)],
+  type: [sql`${typeOrNull} asc nulls last`, asc(clients.name)],
+  "-type": [sql`${typeOrNull} desc nulls last`, asc(clients.name)],
+  csm: [sql`${csmName} asc nulls last`, asc(clients.name)],
+  "-csm": [sql`${csmName} desc nulls last`, asc(clients.name)],
+  status: [sql`${statusOrder} asc`, asc(clients.name)],
+  "-status": [sql`${statusOrder} desc`, asc(clients.name)],
   arr: [asc(clients.arrMinor), asc(clients.name)],
   "-arr": [desc(clients.arrMinor), asc(clients.name)],
   renewal: [sql`${clients.nextRenewalDate} asc nulls last`, asc(clients.name)],
@@ -65,7 +80,7 @@ const SORTS: Record<string, SQL[]> = {
 export async function listClients(
   db: Db,
   orgId: string,
-  query: { q?: string; includeArchived?: boolean; limit: number; offset: number; sort: string },
+  query: { q?: string; includeArchived?: boolean; limit: number; offset: number; sort: ClientSort },
 ) {
   const like = query.q ? `%${query.q.replace(/[%_\\]/g, "\\$&")}%` : undefined;
   const where = and(
@@ -77,7 +92,7 @@ export async function listClients(
     .select(withCsm)
     .from(clients)
     .where(where)
-    .orderBy(...(SORTS[query.sort] ?? SORTS.name ?? []))
+    .orderBy(...SORTS[query.sort], asc(clients.id))
     .limit(query.limit)
     .offset(query.offset);
   const [total] = await db.select({ n: count() }).from(clients).where(where);

@@ -4,6 +4,17 @@ import { formValidator } from "../../../api/form-validator";
 import type { ClientStatusValue } from "./client-status-display";
 import { toMajor, toMinor } from "./money";
 
+/** One contact as the form edits it: empty strings for "none". */
+export type ContactFormValue = { name: string; email: string; title: string; phone: string; primary: boolean };
+
+export const emptyContact = (primary = false): ContactFormValue => ({
+  name: "",
+  email: "",
+  title: "",
+  phone: "",
+  primary,
+});
+
 /** What the client form edits: money in major units (dollars, not cents), empty strings for "none". */
 export type ClientFormValues = {
   name: string;
@@ -18,6 +29,7 @@ export type ClientFormValues = {
   nextRenewalDate: string;
   clientSince: string;
   tags: string[];
+  contacts: ContactFormValue[];
   /** When changes to type, CSM, status or money take effect (edits only). */
   effectiveDate: string;
 };
@@ -35,6 +47,7 @@ export const emptyClientForm = (currency = "USD"): ClientFormValues => ({
   nextRenewalDate: "",
   clientSince: "",
   tags: [],
+  contacts: [],
   effectiveDate: "",
 });
 
@@ -51,7 +64,23 @@ export const clientToForm = (client: Client): ClientFormValues => ({
   nextRenewalDate: client.nextRenewalDate ?? "",
   clientSince: client.clientSince ?? "",
   tags: client.tags,
+  contacts: client.contacts.map((c) => ({
+    name: c.name,
+    email: c.email ?? "",
+    title: c.title ?? "",
+    phone: c.phone ?? "",
+    primary: c.primary ?? false,
+  })),
   effectiveDate: "",
+});
+
+/** A contact as the API takes it: blank optional fields left out. */
+const contactBody = (c: ContactFormValue) => ({
+  name: c.name,
+  ...(c.email.trim() ? { email: c.email.trim() } : {}),
+  ...(c.title.trim() ? { title: c.title.trim() } : {}),
+  ...(c.phone.trim() ? { phone: c.phone.trim() } : {}),
+  ...(c.primary ? { primary: true } : {}),
 });
 
 const minor = (value: number | string, currency: string) => {
@@ -59,7 +88,7 @@ const minor = (value: number | string, currency: string) => {
   return Number.isFinite(major) ? toMinor(major, currency) : Number.NaN;
 };
 
-/** The API body for the form's values (create and edit share it; contacts are left untouched). */
+/** The API body for the form's values (create and edit share it). */
 export function formToBody(values: ClientFormValues): CreateClientBody {
   return {
     name: values.name,
@@ -74,6 +103,7 @@ export function formToBody(values: ClientFormValues): CreateClientBody {
     nextRenewalDate: values.nextRenewalDate || null,
     clientSince: values.clientSince || null,
     tags: values.tags,
+    contacts: values.contacts.map(contactBody),
     effectiveDate: values.effectiveDate || undefined,
   };
 }
@@ -85,8 +115,10 @@ const FORM_FIELD: Record<string, keyof ClientFormValues> = { arrMinor: "arr", mr
 export function toFormErrors(errors: Record<string, string>): Record<string, string> {
   const renamed: Record<string, string> = {};
   for (const [path, reason] of Object.entries(errors)) {
-    const [head = path] = path.replace(/^body\./, "").split(".");
-    const field = FORM_FIELD[head] ?? head;
+    const bare = path.replace(/^body\./, "");
+    const [head = bare] = bare.split(".");
+    // A contact's error stays on its own input ("contacts.1.email"); others go to the whole field.
+    const field = head === "contacts" ? bare : (FORM_FIELD[head] ?? head);
     if (!renamed[field]) renamed[field] = reason.charAt(0).toUpperCase() + reason.slice(1);
   }
   return renamed;

@@ -1,3 +1,4 @@
+import { CLIENT_SORTS } from "../../../../src/features/health/clients/contract";
 import type { ClientSort, MoneyMetric } from "./queries";
 
 /** The clients list's state in the URL, so a view can be bookmarked and shared. */
@@ -9,7 +10,7 @@ export type ClientListSearch = {
   metric?: MoneyMetric;
 };
 
-const SORTS: readonly ClientSort[] = ["name", "-name", "arr", "-arr", "renewal", "-renewal", "pulse", "-pulse"];
+const SORTS: readonly ClientSort[] = CLIENT_SORTS;
 const METRICS: readonly MoneyMetric[] = ["arr", "mrr", "acv"];
 
 const oneOf = <T extends string>(options: readonly T[], value: unknown): T | undefined =>

@@ -15,7 +15,9 @@ const clientsPath = (orgId: string) => `/api/organizations/${encodeURIComponent(
 const clientPath = (orgId: string, clientId: string) => `${clientsPath(orgId)}/${encodeURIComponent(clientId)}`;
 
 export type ClientHistoryView = z.infer<typeof ClientHistory>;
-export type ClientSort = "name" | "-name" | "arr" | "-arr" | "renewal" | "-renewal" | "pulse" | "-pulse";
+export type { ClientSort } from "../../../../src/features/health/clients/contract";
+
+import type { ClientSort } from "../../../../src/features/health/clients/contract";
 export type ClientListFilter = { q: string; sort: ClientSort; limit: number; offset: number; includeArchived: boolean };
 export type MoneyMetric = ReportFacets["primaryMetric"];
 

@@ -16,6 +16,9 @@ function present(settings: HealthSettings, actor: Actor): AlertSettings {
     webhookUrl: admin ? settings.webhookUrl : null,
     webhookConfigured: settings.webhookUrl !== null,
     webhookSecretSet: settings.webhookSecret !== null,
+    primaryMetric: settings.primaryMetric,
+    currency: settings.currency,
+    fiscalStartMonth: settings.fiscalStartMonth,
   };
 }
 
@@ -24,7 +27,7 @@ export async function getAlertSettings(ctx: AppContext, actor: Actor, orgId: str
   return present(await getHealthSettings(ctx.database.db, orgId), actor);
 }
 
-/** Saves the alert settings, keeping the other health settings and, unless replaced, the webhook secret. */
+/** Saves the alert settings and, when given, primary metric, currency and fiscal start month, keeping the rest and, unless replaced, the webhook secret. */
 export async function saveAlertSettings(
   ctx: AppContext,
   actor: Actor,
@@ -48,6 +51,9 @@ export async function saveAlertSettings(
     reminderDays: body.reminderDays,
     webhookUrl: body.webhookUrl,
     webhookSecret: secret,
+    primaryMetric: body.primaryMetric ?? current.primaryMetric,
+    currency: body.currency ?? current.currency,
+    fiscalStartMonth: body.fiscalStartMonth ?? current.fiscalStartMonth,
   };
   await saveHealthSettings(db, next, ctx.clock.now());
   return present(next, actor);

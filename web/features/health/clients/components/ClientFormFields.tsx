@@ -5,6 +5,7 @@ import type { ClientFormValues } from "../client-form-values";
 import { CLIENT_STATUS_LABELS, CLIENT_STATUSES } from "../client-status-display";
 import { currencyDigits } from "../money";
 import { useClientFacets } from "../queries";
+import { ContactsField } from "./ContactsField";
 
 const CURRENCIES = Intl.supportedValuesOf("currency");
 const STATUS_OPTIONS = CLIENT_STATUSES.map((status) => ({ value: status, label: CLIENT_STATUS_LABELS[status] }));
@@ -88,6 +89,7 @@ export function ClientFormFields({ form, orgId, effectiveDateMax }: ClientFormFi
         clearable
         {...form.getInputProps("tags")}
       />
+      <ContactsField form={form} />
       {effectiveDateMax ? (
         <TextInput
           type="date"

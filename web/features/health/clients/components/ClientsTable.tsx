@@ -27,9 +27,9 @@ export function ClientsTable({ clients, sort, onSort, metric, today, timeZone }:
         <Table.Thead>
           <Table.Tr>
             <SortableTh label="Client" field="name" sort={sort} onSort={onSort} />
-            <Table.Th>Type</Table.Th>
-            <Table.Th>CSM</Table.Th>
-            <Table.Th>Status</Table.Th>
+            <SortableTh label="Type" field="type" sort={sort} onSort={onSort} />
+            <SortableTh label="CSM" field="csm" sort={sort} onSort={onSort} />
+            <SortableTh label="Status" field="status" sort={sort} onSort={onSort} />
             {metric === "arr" ? (
               <SortableTh label="ARR" field="arr" sort={sort} onSort={onSort} firstDescending align="right" />
             ) : (

@@ -1,12 +1,11 @@
 import { Group, Table, Text, UnstyledButton } from "@mantine/core";
 import { IconChevronDown, IconChevronUp, IconSelector } from "@tabler/icons-react";
+import type { ClientSortField } from "../../../../../src/features/health/clients/contract";
 import type { ClientSort } from "../queries";
-
-type SortField = "name" | "arr" | "renewal" | "pulse";
 
 type SortableThProps = {
   label: string;
-  field: SortField;
+  field: ClientSortField;
   sort: ClientSort;
   onSort: (sort: ClientSort) => void;
   /** The direction of the first click (largest ARR first reads better than smallest). */

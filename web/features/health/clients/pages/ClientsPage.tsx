@@ -1,8 +1,9 @@
-import { Button } from "@mantine/core";
+import { Button, Group } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconPlus } from "@tabler/icons-react";
+import { IconFileImport, IconPlus } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { PageHeader } from "../../../../ui/PageHeader";
+import { ButtonLink } from "../../../../ui/RouterLink";
 import { usePulseWorkspace } from "../../overview/use-pulse-workspace";
 import type { ClientListSearch } from "../client-list-search";
 import { ClientsListCard } from "../components/ClientsListCard";
@@ -24,9 +25,18 @@ export function ClientsPage() {
         title="Clients"
         description="Every client your team looks after, with its money, renewal and current pulse."
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
-            New client
-          </Button>
+          <Group gap="sm">
+            <ButtonLink
+              to="/pulse/clients/import"
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+            >
+              Import
+            </ButtonLink>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
+              New client
+            </Button>
+          </Group>
         }
       />
       <ClientsListCard workspace={workspace} search={search} onSearchChange={onSearchChange} onCreate={open} />

@@ -117,6 +117,7 @@ export function ClientImportPage() {
               leftSection={<IconFileTypeCsv size={16} aria-hidden />}
               value={file}
               clearable
+              clearButtonProps={{ "aria-label": "Clear the chosen file" }}
               onChange={(next) => {
                 reset(kind, next);
                 if (next) void submit(true, next, null).catch(() => undefined);
