@@ -21,6 +21,8 @@ export const alerts = pgTable(
     claimedBy: uuid("claimed_by").references(() => users.id, { onDelete: "set null" }),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
     escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    /** When the organization's webhook accepted this alert; a job that runs again sends nothing. */
+    webhookDeliveredAt: timestamp("webhook_delivered_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("alerts_entry_uq").on(t.pulseEntryId), index("alerts_org_idx").on(t.orgId, t.raisedAt)],
 );

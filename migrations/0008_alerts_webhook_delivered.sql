@@ -1,0 +1,1 @@
+ALTER TABLE "alerts" ADD COLUMN "webhook_delivered_at" timestamp with time zone;
