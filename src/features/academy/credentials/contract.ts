@@ -116,3 +116,12 @@ export const RevokeBody = z.object({
   reason: z.string().trim().min(3, "say why, in at least 3 characters").max(500, "keep it under 500 characters"),
 });
 export type RevokeBody = z.infer<typeof RevokeBody>;
+
+/** Staff award a credential for a module or level (e.g. Level 5, issued by training specialists). */
+export const AwardBody = z.object({
+  userId: z.uuid("must be a user id"),
+  object: z.enum(["module", "level"]),
+  /** The module's or level's content key, e.g. "ccsmp.l4". */
+  key: z.string().trim().min(1, "name the module or level").max(120),
+});
+export type AwardBody = z.infer<typeof AwardBody>;

@@ -367,6 +367,36 @@ describe.each(TEST_ENGINES)("credentials (%s)", (engine) => {
     expect((await t.app.inject({ url: `/api/credentials/${id}` })).statusCode).toBe(200);
   });
 
+  it("lets staff award a level's credential by key, once, with the award in its history", async () => {
+    const person = await buildUser(t.ctx, { name: "Grace Hopper" });
+    const award = (payload: object, cookie = staffCookie) =>
+      t.app.inject({ method: "POST", url: "/api/admin/credentials/award", headers: { cookie }, payload });
+    expect(
+      (await award({ userId: person.userId, object: "level", key: catalog.level1.key }, person.cookie)).statusCode,
+    ).toBe(403);
+    const unknown = await award({ userId: person.userId, object: "level", key: "no.such.level" });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toEqual({ key: "no such key" });
+    const nothing = await award({ userId: person.userId, object: "module", key: catalog.plusModule.key });
+    expect(nothing.statusCode).toBe(422);
+    const first = await award({ userId: person.userId, object: "level", key: catalog.level1.key });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({
+      title: "CCSMP Level 1 Certificate",
+      holderName: "Grace Hopper",
+      status: "valid",
+    });
+    const second = await award({ userId: person.userId, object: "level", key: catalog.level1.key });
+    expect(second.json().id).toBe(first.json().id);
+    const [event] = await t.ctx.database.db
+      .select()
+      .from(credentialEvents)
+      .where(eq(credentialEvents.credentialId, first.json().id));
+    expect(event).toMatchObject({ kind: "issued", reason: "Awarded by Pulse Academy staff" });
+    expect(event?.actorId).not.toBeNull();
+    expect((await verify(await jwtOf(first.json().id), person.email)).status).toBe("valid");
+  });
+
   it("renders the PDF certificate for its holder only", async () => {
     const cert = (await mine()).credentials.find((c) => c.kind === "certification");
     const res = await t.app.inject({

@@ -8,6 +8,7 @@ import { actorOf } from "../../../platform/http/client-info.js";
 import {
   AdminCredentialList,
   AdminCredentialQuery,
+  AwardBody,
   CredentialParams,
   CredentialSummary,
   EvidencePage,
@@ -123,6 +124,19 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; webDist:
       schema: { tags: ["admin", ...tags], querystring: AdminCredentialQuery, response: { 200: AdminCredentialList } },
     },
     async (req) => credentials.listCredentialsForAdmin(ctx, req.query),
+  );
+  app.post(
+    "/api/admin/credentials/award",
+    {
+      config: { access: "platform_admin" },
+      schema: {
+        tags: ["admin", ...tags],
+        summary: "Award the credential of a module or level to a learner (idempotent)",
+        body: AwardBody,
+        response: { 200: CredentialSummary },
+      },
+    },
+    async (req) => credentials.awardCredential(ctx, actorOf(req), req.body),
   );
   app.post(
     "/api/admin/credentials/:credentialId/revoke",

@@ -1,5 +1,5 @@
 /** The credentials area's public API: issuance (from completion events), verification, holders, admins. */
-export { listCredentialsForAdmin, revokeCredential } from "./service/admin.js";
+export { awardCredential, listCredentialsForAdmin, revokeCredential } from "./service/admin.js";
 export { certificatePdf } from "./service/certificate.js";
 export {
   credentialDownload,

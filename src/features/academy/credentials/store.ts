@@ -159,3 +159,10 @@ export async function findLevelWithProgram(db: Db, levelId: string) {
     .where(eq(levels.id, levelId));
   return row;
 }
+
+/** A module's or level's id by its content key. */
+export async function idByKey(db: Db, object: "module" | "level", key: string): Promise<string | undefined> {
+  const table = object === "module" ? modules : levels;
+  const [row] = await db.select({ id: table.id }).from(table).where(eq(table.key, key));
+  return row?.id;
+}

@@ -1,8 +1,9 @@
 import { AppError, notFound } from "../../../../kernel/app-error.js";
 import type { Actor } from "../../../../kernel/auth.js";
 import type { AppContext } from "../../../../platform/context.js";
-import type { AdminCredentialList, CredentialSummary, RevokeBody } from "../contract.js";
+import type { AdminCredentialList, AwardBody, CredentialSummary, RevokeBody } from "../contract.js";
 import * as store from "../store.js";
+import { issueForCompletion } from "./issue.js";
 import { presentCredential } from "./present.js";
 
 export async function listCredentialsForAdmin(
@@ -53,4 +54,33 @@ export async function revokeCredential(
     });
   });
   return presentCredential(ctx.appUrl, { ...row, revokedAt: now, revokedReason: body.reason }, now);
+}
+
+/**
+ * Staff award the credential a module or level gives, as if it were just completed (the seed's Level 5
+ * certificates are issued by training specialists). Same code as the completion events, so still one
+ * credential per learner and achievement: awarding twice returns the one already issued.
+ */
+export async function awardCredential(ctx: AppContext, actor: Actor, body: AwardBody): Promise<CredentialSummary> {
+  const db = ctx.database.db;
+  const objectId = await store.idByKey(db, body.object, body.key);
+  if (!objectId) {
+    throw new AppError("invalid_input", `There is no ${body.object} with this key.`, {
+      fields: { key: "no such key" },
+    });
+  }
+  const issued = await issueForCompletion(ctx, {
+    userId: body.userId,
+    object: body.object,
+    objectId,
+    completedAt: ctx.clock.now(),
+    awardedBy: actor.userId,
+  });
+  if (!issued)
+    throw new AppError("rule_broken", `This ${body.object} gives no credential.`, {
+      fields: { key: "gives no credential" },
+    });
+  const view = await store.findCredential(db, issued.id);
+  if (!view) throw notFound("Credential");
+  return presentCredential(ctx.appUrl, view, ctx.clock.now());
 }

@@ -15,6 +15,8 @@ export type CompletionInput = {
   objectId: string;
   /** When it was completed: the achievement date (a certification's recertification cycle starts here). */
   completedAt: Date | string;
+  /** Set when staff award it by hand: recorded in the credential's history. */
+  awardedBy?: string;
 };
 
 /**
@@ -82,6 +84,8 @@ export async function issueForCompletion(ctx: AppContext, input: CompletionInput
       credentialId: inserted.id,
       kind: "issued",
       validUntil: spec.validUntil,
+      actorId: input.awardedBy ?? null,
+      reason: input.awardedBy ? "Awarded by Pulse Academy staff" : null,
       at: now,
     });
   });
