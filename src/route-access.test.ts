@@ -48,6 +48,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/me/credentials/:credentialId/certificate.pdf": "user",
   "GET /api/me/credentials/:credentialId/credential.json": "user",
   "GET /api/admin/credentials": "platform_admin",
+  "POST /api/admin/credentials/award": "platform_admin",
   "POST /api/admin/credentials/:credentialId/revoke": "platform_admin",
   // academy: module tests and exams
   "GET /api/academy/assessments": "user",
