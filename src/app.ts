@@ -6,8 +6,11 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { assessmentRoutes } from "./features/academy/assessments/routes.js";
+import { catalogAdminRoutes } from "./features/academy/catalog/admin-routes.js";
 import { academyMediaRoutes } from "./features/academy/catalog/media-routes.js";
+import { catalogRoutes } from "./features/academy/catalog/routes.js";
 import { credentialRoutes } from "./features/academy/credentials/routes.js";
+import { teamProgressRoutes } from "./features/academy/teams/routes.js";
 import { identityRoutes } from "./features/accounts/identity/routes.js";
 import { resolveActor } from "./features/accounts/identity/service.js";
 import { organizationRoutes } from "./features/accounts/organizations/routes.js";
@@ -112,6 +115,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(credentialRoutes, { ctx, webDist: options.webDist ?? DEFAULT_WEB_DIST });
 
+  await app.register(catalogRoutes, { ctx });
+  await app.register(catalogAdminRoutes, { ctx });
+  await app.register(teamProgressRoutes, { ctx });
   await app.register(academyMediaRoutes, { contentDirs: options.contentDirs ?? [] });
 
   await registerSpa(app, options.webDist ?? DEFAULT_WEB_DIST);

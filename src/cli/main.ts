@@ -89,9 +89,7 @@ newer Pulse (unknown migrations), and a target that already holds rows unless --
     .description("write a program as it stands in the database (app edits included) as one YAML bundle")
     .argument("<programKey>", "e.g. ccsmp")
     .argument("<file>", "where to write, e.g. content/ccsmp.bundle.yaml")
-    .action(
-      withConfig((config, programKey: string, file: string) => contentExportCommand(config, programKey, file)),
-    );
+    .action(withConfig((config, programKey: string, file: string) => contentExportCommand(config, programKey, file)));
 
   return program;
 }

@@ -1,5 +1,5 @@
-import type { Config } from "../../config.js";
 import { writeFileSync } from "node:fs";
+import type { Config } from "../../config.js";
 import { checkContent, exportProgramBundle, importContent } from "../../features/academy/catalog/service.js";
 import { startRuntime } from "../../runtime.js";
 import { describeDatabase } from "../cli-database.js";

@@ -13,8 +13,8 @@ import {
   QuestionBankFormat,
 } from "./content-format.js";
 import {
-  type ContentProblem,
   ContentError,
+  type ContentProblem,
   checkBlueprints,
   checkCounts,
   checkUniqueKeys,
@@ -59,11 +59,15 @@ export function loadBundle(file: string): LoadedProgram {
   try {
     raw = parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new ContentError([{ file: name, path: "", message: (error as Error).message.split("\n")[0] ?? "unreadable" }]);
+    throw new ContentError([
+      { file: name, path: "", message: (error as Error).message.split("\n")[0] ?? "unreadable" },
+    ]);
   }
   const parsed = BundleFormat.safeParse(raw);
   if (!parsed.success) {
-    throw new ContentError(parsed.error.issues.map((i) => ({ file: name, path: i.path.join("."), message: i.message })));
+    throw new ContentError(
+      parsed.error.issues.map((i) => ({ file: name, path: i.path.join("."), message: i.message })),
+    );
   }
   const program = parsed.data.program as LoadedProgram;
   const root = dirname(file);

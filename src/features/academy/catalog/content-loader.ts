@@ -149,11 +149,7 @@ export function loadProgram(programDir: string): LoadedProgram {
   return loaded;
 }
 
-export function checkCounts(
-  mod: Pick<ModuleFormat, "lessons" | "counts">,
-  file: string,
-  problems: ContentProblem[],
-) {
+export function checkCounts(mod: Pick<ModuleFormat, "lessons" | "counts">, file: string, problems: ContentProblem[]) {
   const items = mod.lessons.flatMap((l) => l.items);
   const actual = {
     lessons: mod.lessons.length,

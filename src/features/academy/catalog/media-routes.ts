@@ -15,8 +15,7 @@ export const academyMediaRoutes: FastifyPluginAsync<{ contentDirs: string[] }> =
   await app.register(serveFolder, { prefix: "/downloads", roots: rootsOf(contentDirs, "downloads"), attachment: true });
 };
 
-const rootsOf = (dirs: string[], folder: string) =>
-  dirs.map((d) => resolve(d, folder)).filter((d) => existsSync(d));
+const rootsOf = (dirs: string[], folder: string) => dirs.map((d) => resolve(d, folder)).filter((d) => existsSync(d));
 
 async function serveFolder(app: FastifyInstance, options: { roots: string[]; attachment: boolean }) {
   app.addHook("onRequest", async (request) => {
