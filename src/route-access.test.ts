@@ -63,7 +63,6 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/academy/catalog": "user",
   "GET /api/academy/programs/:programKey": "user",
   "GET /api/academy/modules/:moduleKey": "user",
-  "GET /api/academy/continue": "user",
   "GET /api/academy/me/plans": "user",
   "GET /api/admin/academy/learners": "platform_admin",
   "POST /api/admin/academy/memberships": "platform_admin",

@@ -63,6 +63,8 @@ smtp.listen(SMTP_PORT, "127.0.0.1", () => {
       LOG_LEVEL: "warn",
       // Many journeys sign in from one address within a minute.
       LOGIN_MAX_PER_IP_PER_MINUTE: "300",
+      // Academy: the fixture program "mini" always; the real curricula too when they validate.
+      CONTENT_DIR: "src/features/academy/catalog/fixtures,content",
     },
   });
   app.on("exit", (code) => {

@@ -4,14 +4,13 @@ import { actorOf } from "../../../platform/http/client-info.js";
 import {
   CatalogProgram,
   CatalogResponse,
-  ContinueTarget,
   ModuleDetail,
   ModuleKeyParams,
   MyPlans,
   ProgramKeyParams,
 } from "./contract.js";
 import { heldPlans } from "./memberships.js";
-import { catalogHome, continueTarget, moduleDetail, programDetail } from "./read.js";
+import { catalogHome, moduleDetail, programDetail } from "./read.js";
 
 const tags = ["academy catalog"];
 
@@ -38,14 +37,6 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     "/api/academy/modules/:moduleKey",
     { config: { access: "user" }, schema: { tags, params: ModuleKeyParams, response: { 200: ModuleDetail } } },
     async (req) => moduleDetail(ctx, actorOf(req), req.params.moduleKey),
-  );
-  app.get(
-    "/api/academy/continue",
-    {
-      config: { access: "user" },
-      schema: { tags, summary: "The lesson to continue with, or null", response: { 200: ContinueTarget.nullable() } },
-    },
-    async (req) => continueTarget(ctx, actorOf(req)),
   );
   app.get(
     "/api/academy/me/plans",
