@@ -10,6 +10,7 @@ import { catalogAdminRoutes } from "./features/academy/catalog/admin-routes.js";
 import { academyMediaRoutes } from "./features/academy/catalog/media-routes.js";
 import { catalogRoutes } from "./features/academy/catalog/routes.js";
 import { credentialRoutes } from "./features/academy/credentials/routes.js";
+import { learningRoutes } from "./features/academy/learning/routes.js";
 import { teamProgressRoutes } from "./features/academy/teams/routes.js";
 import { identityRoutes } from "./features/accounts/identity/routes.js";
 import { resolveActor } from "./features/accounts/identity/service.js";
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes, { ctx });
   await app.register(alertRoutes, { ctx });
   await app.register(assessmentRoutes, { ctx });
+  await app.register(learningRoutes, { ctx });
 
   await app.register(credentialRoutes, { ctx, webDist: options.webDist ?? DEFAULT_WEB_DIST });
 

@@ -59,6 +59,13 @@ const EXPECTED: Record<string, Access> = {
   "PUT /api/academy/attempts/:attemptId/answers": "user",
   "POST /api/academy/attempts/:attemptId/submit": "user",
   "GET /api/admin/academy/assessment-pools": "platform_admin",
+  // academy: lesson player, statements and the learner's own progress
+  "GET /api/academy/lessons/:lessonId": "user",
+  "POST /api/academy/statements": "user",
+  "GET /api/academy/progress/modules/:moduleId": "user",
+  "GET /api/academy/progress/levels/:levelId": "user",
+  "GET /api/academy/progress/programs/:programId": "user",
+  "GET /api/academy/progress/continue": "user",
   // academy: catalog, plans, admin editing and export, team progress
   "GET /api/academy/catalog": "user",
   "GET /api/academy/programs/:programKey": "user",

@@ -27,3 +27,6 @@ export async function refreshCompletionAfterAssessment(
     levelIds: ref.levelId ? [ref.levelId] : [],
   });
 }
+
+export { recordStatements } from "./record.js";
+export { continueLearning, getLesson, levelProgress, moduleProgress, programProgress } from "./views.js";

@@ -66,7 +66,7 @@ export async function firstProgram(db: Db) {
 export async function findItems(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ item: items, levelId: modules.levelId })
+    .select({ item: items, levelId: modules.levelId, programId: modules.programId })
     .from(items)
     .innerJoin(lessons, eq(lessons.id, items.lessonId))
     .innerJoin(modules, eq(modules.id, lessons.moduleId))
@@ -215,4 +215,14 @@ export async function findAssessmentRef(db: Db, assessmentId: string) {
     .from(assessments)
     .where(eq(assessments.id, assessmentId));
   return row;
+}
+
+/** The knowledge-check questions of some items, in order (correct answers included: never send them out). */
+export async function questionsOfItems(db: Db, itemIds: string[]) {
+  if (itemIds.length === 0) return [];
+  return db
+    .select()
+    .from(questions)
+    .where(and(inArray(questions.itemId, itemIds), isNull(questions.archivedAt)))
+    .orderBy(asc(questions.position));
 }
