@@ -6,15 +6,22 @@ import { navSectionsFor } from "../nav-items";
 
 export function MainNav({ me, onNavigate }: { me: MeResponse; onNavigate: () => void }) {
   const { pathname } = useLocation();
+  const sections = navSectionsFor(me);
+  const matches = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
+  // The most specific item wins: /academy/credentials lights "My credentials", not "Academy" too.
+  const current = sections
+    .flatMap((s) => s.items.map((i) => i.to as string))
+    .filter(matches)
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <Stack gap="lg">
-      {navSectionsFor(me).map((section) => (
+      {sections.map((section) => (
         <Stack gap={4} key={section.label}>
           <Text fz={11} fw={700} tt="uppercase" c="dimmed" px="sm" style={{ letterSpacing: "0.06em" }}>
             {section.label}
           </Text>
           {section.items.map((item) => {
-            const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
+            const active = item.to === current;
             const Icon = item.icon;
             return (
               <NavItemLink
