@@ -8,8 +8,10 @@ import { TEST_ENGINES } from "../../../../test-support/test-db.js";
 import { fixedClock } from "../../../kernel/clock.js";
 import { mailMessages } from "../../../platform/mail/schema.js";
 import { addMember } from "../../accounts/organizations/service.js";
+import { getHealthSettings, saveHealthSettings } from "../settings/store.js";
 import { escalateAlertsEvent, remindCsmsEvent, sendDigestsEvent } from "./jobs.js";
 import { postAlertWebhook, raiseAlert } from "./service.js";
+import { webhookSender } from "./webhook-sender.js";
 import { verifyWebhookSignature } from "./webhook-signature.js";
 
 type Person = { userId: string; email: string; cookie: string };
@@ -356,8 +358,34 @@ describe.each(TEST_ENGINES)("risk alerts on %s", (engine) => {
     });
   });
 
-  it("posts each alert once to the organization's webhook, signed with its secret", async () => {
+  it("refuses webhook URLs that point at private, loopback or link-local addresses", async () => {
+    const base = {
+      alertThreshold: "some_risk",
+      escalateAfterHours: 48,
+      reminderDays: 30,
+      webhookSecret: "s".repeat(20),
+    };
+    for (const webhookUrl of [
+      "http://127.0.0.1:8080/hook",
+      "http://localhost/hook",
+      "http://10.1.2.3/hook",
+      "http://169.254.169.254/latest/meta-data",
+      "http://[::1]:9000/hook",
+      "http://[::ffff:192.168.0.10]/hook",
+      "http://[fd00::5]/hook",
+    ]) {
+      const res = await call("PUT", "/health-settings", admin, { ...base, webhookUrl });
+      expect(res.statusCode, webhookUrl).toBe(400);
+      expect(res.json().error.fields).toEqual({
+        webhookUrl: "must not point to a private, loopback or link-local address",
+      });
+    }
+    expect((await call("GET", "/health-settings", admin)).json().webhookConfigured).toBe(false);
+  });
+
+  it("delivers each alert at least once with an idempotency key, never twice, and re-checks the address when sending", async () => {
     const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+    let answer = 200;
     const server = createServer((req, res) => {
       let body = "";
       req.on("data", (chunk) => {
@@ -365,47 +393,52 @@ describe.each(TEST_ENGINES)("risk alerts on %s", (engine) => {
       });
       req.on("end", () => {
         received.push({ headers: req.headers, body });
-        res.end("ok");
+        res.statusCode = answer;
+        res.end(answer === 200 ? "ok" : "down");
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const url = `http://localhost:${(server.address() as AddressInfo).port}/hook`;
     const secret = "webhook-secret-0123456789";
+    // The receiver is on loopback, which the API refuses: store the URL as if its name had resolved to a
+    // public address when it was saved and was re-pointed since (DNS rebinding).
+    const settings = await getHealthSettings(t.ctx.database.db, orgId);
+    await saveHealthSettings(t.ctx.database.db, { ...settings, webhookUrl: url, webhookSecret: secret }, clock.now());
+    const loopbackAllowed = webhookSender((address) => address === "127.0.0.1");
     try {
-      await call("PUT", "/health-settings", admin, {
-        alertThreshold: "some_risk",
-        escalateAfterHours: 48,
-        reminderDays: 30,
-        webhookUrl: url,
-        webhookSecret: secret,
-      });
       const clientId = await newClient("Cyberdyne");
       await setPulse(clientId, "severe_risk", csm, { note: "Champion left" });
+      // The job's sender resolves localhost to 127.0.0.1 at send time and does not connect.
       await t.ctx.jobs.drain();
-      expect(received).toHaveLength(1);
-      const [delivery] = received;
+      expect(received).toHaveLength(0);
+      const alert = await alertOf(clientId);
+      const event = { orgId, alertId: alert?.id ?? "" };
+      expect(await postAlertWebhook(t.ctx, event)).toBe("blocked");
+      expect(received).toHaveLength(0);
+
+      // A receiver that fails makes the job throw, so pg-boss retries it: at least once.
+      answer = 503;
+      await expect(postAlertWebhook(t.ctx, event, loopbackAllowed)).rejects.toThrow(/503/);
+      answer = 200;
+      expect(await postAlertWebhook(t.ctx, event, loopbackAllowed)).toBe("sent");
+      expect(received).toHaveLength(2);
+      const [failed, delivery] = received;
+      expect(failed?.headers["idempotency-key"]).toBe(alert?.id);
+      expect(delivery?.headers["idempotency-key"]).toBe(alert?.id);
+      expect(delivery?.headers["x-pulse-delivery"]).toBe(alert?.id);
       const body = JSON.parse(delivery?.body ?? "{}");
       expect(body.text).toContain("Cyberdyne is at Severe Risk");
       expect(body.blocks).toHaveLength(3);
       const signature = String(delivery?.headers["x-pulse-signature"]);
       expect(verifyWebhookSignature(delivery?.body ?? "", secret, signature)).toBe(true);
-      const alert = await alertOf(clientId);
-      expect(delivery?.headers["x-pulse-delivery"]).toBe(alert?.id);
 
+      // Accepted once: the job running again (a retry, a second delivery of the event) sends nothing.
+      expect(await postAlertWebhook(t.ctx, event, loopbackAllowed)).toBe("already_sent");
       await t.ctx.jobs.drain();
-      expect(received).toHaveLength(1);
-
-      // A receiver that fails makes the job throw, so pg-boss retries it.
-      const failing = (async () => new Response("down", { status: 503 })) as typeof fetch;
-      await expect(postAlertWebhook(t.ctx, { orgId, alertId: alert?.id ?? "" }, failing)).rejects.toThrow(/503/);
+      expect(received).toHaveLength(2);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await call("PUT", "/health-settings", admin, {
-        alertThreshold: "some_risk",
-        escalateAfterHours: 48,
-        reminderDays: 30,
-        webhookUrl: null,
-      });
+      await saveHealthSettings(t.ctx.database.db, { ...settings, webhookUrl: null, webhookSecret: null }, clock.now());
     }
   });
 

@@ -5,6 +5,7 @@ import type { AppContext } from "../../../../platform/context.js";
 import { levelOfRank, pulseRank } from "../../pulses/pulse-levels.js";
 import { getHealthSettings, type HealthSettings, saveHealthSettings } from "../../settings/store.js";
 import { type AlertSettings, AlertSettingsBody } from "../contract.js";
+import { type ResolveHost, resolveHost, webhookUrlProblem } from "../webhook-target.js";
 
 function present(settings: HealthSettings, actor: Actor): AlertSettings {
   const role = actor.memberships.get(settings.orgId);
@@ -33,9 +34,14 @@ export async function saveAlertSettings(
   actor: Actor,
   orgId: string,
   input: AlertSettingsBody,
+  resolve: ResolveHost = resolveHost,
 ): Promise<AlertSettings> {
   const body = AlertSettingsBody.parse(input);
   const db = ctx.database.db;
+  const problem = body.webhookUrl === null ? null : await webhookUrlProblem(body.webhookUrl, resolve);
+  if (problem) {
+    throw new AppError("invalid_input", `The webhook URL ${problem}.`, { fields: { webhookUrl: problem } });
+  }
   const current = await getHealthSettings(db, orgId);
   const secret =
     body.webhookUrl === null ? null : body.webhookSecret === undefined ? current.webhookSecret : body.webhookSecret;

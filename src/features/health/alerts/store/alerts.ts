@@ -133,3 +133,11 @@ export async function markEscalated(db: Db, alertId: string, now: Date): Promise
     .returning({ id: alerts.id });
   return updated.length > 0;
 }
+
+/** Records that the organization's webhook accepted the alert. */
+export async function markWebhookDelivered(db: Db, orgId: string, alertId: string, now: Date) {
+  await db
+    .update(alerts)
+    .set({ webhookDeliveredAt: now })
+    .where(and(eq(alerts.orgId, orgId), eq(alerts.id, alertId), isNull(alerts.webhookDeliveredAt)));
+}
