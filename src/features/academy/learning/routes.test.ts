@@ -17,7 +17,21 @@ const FIXTURES = new URL("../catalog/fixtures", import.meta.url).pathname;
 describe.each(TEST_ENGINES)("learning on %s", (engine) => {
   const clock = fixedClock(new Date("2026-03-02T09:00:00Z"));
   let t: TestApp;
-  const id: Record<string, string> = {};
+  type Key =
+    | "lesson1"
+    | "lesson2"
+    | "video"
+    | "check"
+    | "q1"
+    | "q2"
+    | "reading"
+    | "workbook"
+    | "scenario"
+    | "module1"
+    | "test1"
+    | "level1"
+    | "level2";
+  const id = {} as Record<Key, string>;
 
   beforeAll(async () => {
     t = await buildTestApp({ engine, clock });
@@ -58,7 +72,7 @@ describe.each(TEST_ENGINES)("learning on %s", (engine) => {
     return user;
   }
   const get = (cookie: string, url: string) => t.app.inject({ method: "GET", url, headers: { cookie } });
-  const post = (cookie: string, body: unknown) =>
+  const post = (cookie: string, body: object) =>
     t.app.inject({
       method: "POST",
       url: "/api/academy/statements",
