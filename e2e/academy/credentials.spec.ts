@@ -21,7 +21,7 @@ async function axe(page: Page, name: string) {
     .analyze();
   const blocking = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+    .map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.html} ${n.failureSummary ?? ""}`) }));
   expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
 }
 

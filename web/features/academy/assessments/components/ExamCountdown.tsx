@@ -1,4 +1,4 @@
-import { Badge } from "@mantine/core";
+import { Group, Text } from "@mantine/core";
 import { IconHourglass } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { formatClock } from "../countdown";
@@ -12,19 +12,13 @@ export function ExamCountdown({ deadlineLocal, onExpire }: { deadlineLocal: numb
   useEffect(() => {
     if (expired) onExpire();
   }, [expired, onExpire]);
-  const tone = seconds <= 60 ? "red" : seconds <= 300 ? "orange" : "indigo";
+  // The last five minutes turn red (dark enough for AA contrast on white).
   return (
-    <Badge
-      size="xl"
-      variant="light"
-      bg={`${tone}.0`}
-      c={`${tone}.9`}
-      leftSection={<IconHourglass size={16} aria-hidden />}
-      role="timer"
-      aria-label={`Time left ${formatClock(seconds)}`}
-      data-testid="exam-countdown"
-    >
-      {formatClock(seconds)}
-    </Badge>
+    <Group gap={6} role="timer" aria-label={`Time left ${formatClock(seconds)}`} wrap="nowrap">
+      <IconHourglass size={20} aria-hidden />
+      <Text fz="xl" fw={700} c={seconds <= 300 ? "red.9" : undefined} ff="monospace" data-testid="exam-countdown">
+        {formatClock(seconds)}
+      </Text>
+    </Group>
   );
 }

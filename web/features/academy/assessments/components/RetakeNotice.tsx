@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconCalendarPlus, IconClockHour4 } from "@tabler/icons-react";
 import { formatDateTime } from "../../../../ui/format-date";
 import { formatWait, localDeadline } from "../countdown";
@@ -32,12 +32,19 @@ export function RetakeNotice({
     queueMicrotask(onOpen);
   }
   return (
-    <Alert
-      color="orange"
-      variant="light"
-      icon={<IconClockHour4 size={18} aria-hidden />}
-      title="Your retake is not open yet"
+    <Paper
+      withBorder
+      p="md"
+      component="section"
+      aria-labelledby="retake-title"
+      style={{ borderLeft: "4px solid var(--mantine-color-orange-6)" }}
     >
+      <Group gap="xs" mb="xs">
+        <IconClockHour4 size={20} aria-hidden />
+        <Title order={2} fz="md" id="retake-title">
+          Your retake is not open yet
+        </Title>
+      </Group>
       <Stack gap="xs">
         <Text fz="sm">
           After {failedAttempts} failed {failedAttempts === 1 ? "attempt" : "attempts"}, the exam's retake rules ask you
@@ -61,6 +68,6 @@ export function RetakeNotice({
           </Button>
         </Group>
       </Stack>
-    </Alert>
+    </Paper>
   );
 }

@@ -30,7 +30,8 @@ export function useAutosave(attemptId: string, initial: AnswerMap, onClosed: () 
     setState({ kind: "saving" });
     try {
       const saved = await saveAnswers(attemptId, batch);
-      setState({ kind: "saved", at: saved.savedAt });
+      // "All saved" only when nothing changed meanwhile (a newer change has its own save scheduled).
+      if (Object.keys(pending.current).length === 0) setState({ kind: "saved", at: saved.savedAt });
     } catch (error) {
       if (isApiError(error) && error.code === "attempt_closed") {
         onClosed();
@@ -45,6 +46,7 @@ export function useAutosave(attemptId: string, initial: AnswerMap, onClosed: () 
     (questionId: string, keys: string[]) => {
       setAnswers((current) => ({ ...current, [questionId]: keys }));
       pending.current = { ...pending.current, [questionId]: keys };
+      setState({ kind: "saving" });
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void flush(), DEBOUNCE_MS);
     },

@@ -1,0 +1,164 @@
+import { readFileSync } from "node:fs";
+import { AxeBuilder } from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { loadPrograms } from "../../src/features/academy/catalog/content-sync.js";
+import { signInViaApi } from "../support/accounts.js";
+import { ADMIN } from "../support/e2e-env.js";
+
+/**
+ * Module test and timed exam, as a learner would take them: fail the module test, review it, pass it on a
+ * new attempt; start a timed exam, resume it after a reload, fail it, and see when and how to retake it.
+ * The e2e server has no demo data but imports the content folders at start (CONTENT_DIR); the right
+ * answers come from the same content files. The platform admin takes them (staff open every level).
+ */
+
+type Listed = {
+  id: string;
+  key: string;
+  kind: "module_test" | "exam";
+  title: string;
+  questionCount: number;
+  timeLimitMinutes: number | null;
+  retakePolicy: unknown;
+};
+type AttemptJson = {
+  id: string;
+  questions: { id: string; prompt: string; choices: { key: string; text: string }[] }[];
+};
+
+/** prompt -> correct choice keys, from every program under the content folders the server imported. */
+function answerKey(): Map<string, string[]> {
+  const key = new Map<string, string[]>();
+  for (const dir of (process.env.CONTENT_DIR ?? "./content").split(",")) {
+    for (const program of loadPrograms(dir.trim())) {
+      for (const level of program.levels) {
+        for (const module of level.modules) for (const q of module.bank) key.set(q.prompt, q.correct);
+        for (const exam of level.exams) for (const q of exam.pool) key.set(q.prompt, q.correct);
+      }
+    }
+  }
+  return key;
+}
+
+async function expectAccessible(page: Page, name: string) {
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `.tmp/screens/academy/${name}.png`, fullPage: true });
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
+}
+
+/** Answers every question of the attempt on the page: right or wrong, going by the content's key. */
+async function answerAll(page: Page, attempt: AttemptJson, key: Map<string, string[]>, right: boolean, only?: number) {
+  const cards = page.getByTestId("question");
+  await expect(cards).toHaveCount(attempt.questions.length);
+  for (const [i, q] of attempt.questions.slice(0, only).entries()) {
+    const correct = key.get(q.prompt);
+    expect(correct, `answer key for "${q.prompt.slice(0, 60)}"`).toBeTruthy();
+    const keys = right ? (correct ?? []) : [q.choices.find((c) => !correct?.includes(c.key))?.key ?? ""];
+    const card = cards.nth(i);
+    for (const k of keys) {
+      const text = q.choices.find((c) => c.key === k)?.text ?? "";
+      const control = card.getByRole((correct?.length ?? 0) > 1 ? "checkbox" : "radio", { name: text, exact: true });
+      await control.check({ force: true });
+    }
+  }
+}
+
+async function attemptJson(page: Page): Promise<AttemptJson> {
+  const attemptId = new URL(page.url()).pathname.split("/").pop();
+  return (await page.request.get(`/api/academy/attempts/${attemptId}`)).json();
+}
+
+test("module test: fail, review, pass; timed exam: countdown, resume, fail, retake countdown and .ics", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const key = answerKey();
+  await signInViaApi(page, ADMIN.email, ADMIN.password);
+  const list: Listed[] = (await (await page.request.get("/api/academy/assessments")).json()).assessments;
+  const moduleTest = list.find((a) => a.kind === "module_test");
+  const exam = list
+    .filter((a) => a.kind === "exam" && a.timeLimitMinutes && a.retakePolicy)
+    .sort((a, b) => a.questionCount - b.questionCount)[0];
+  expect(moduleTest, "a module test in the imported content").toBeTruthy();
+  expect(exam, "a timed exam with retake rules in the imported content").toBeTruthy();
+  if (!moduleTest || !exam) return;
+
+  // --- Module test: start, answer wrong, autosave survives a reload, submit, see the review.
+  await page.goto("/academy/assessments");
+  await expect(page.getByRole("heading", { level: 1, name: "Tests and exams" })).toBeVisible();
+  await expectAccessible(page, "assessments-list");
+  await page.goto(`/academy/assessments/${moduleTest.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: moduleTest.title })).toBeVisible();
+  await expectAccessible(page, "module-test");
+  await page.getByRole("button", { name: "Start the module test" }).click();
+  await expect(page).toHaveURL(/\/academy\/attempts\//);
+  const first = await attemptJson(page);
+  expect(JSON.stringify(first)).not.toMatch(/"correct"|explanation/);
+  await answerAll(page, first, key, false);
+  await expect(page.getByTestId("save-state")).toContainText("All answers saved");
+  await expectAccessible(page, "module-test-attempt");
+  await page.reload();
+  await expect(page.getByText(`${first.questions.length} of ${first.questions.length} answered`)).toBeVisible();
+  await page.getByRole("button", { name: "Submit answers" }).first().click();
+  await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(page.getByTestId("attempt-result")).toContainText("Not passed");
+  await expect(page.getByText("Correct answer").first()).toBeVisible();
+  await expectAccessible(page, "module-test-failed");
+
+  // Module tests have no retake wait: a new attempt, all right this time.
+  await page.getByRole("link", { name: /Back to the test/ }).click();
+  await page.getByRole("button", { name: "Start a new attempt" }).click();
+  await expect(page).toHaveURL(/\/academy\/attempts\//);
+  const second = await attemptJson(page);
+  expect(second.id).not.toBe(first.id);
+  await answerAll(page, second, key, true);
+  await page.getByRole("button", { name: "Submit answers" }).first().click();
+  await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(page.getByTestId("attempt-result")).toContainText("Passed");
+  await expect(page.getByTestId("attempt-result")).toContainText("100%");
+  await page.getByRole("link", { name: /Back to the test/ }).click();
+  await expect(page.getByText("Best score: 100%")).toBeVisible();
+
+  // --- Timed exam: the countdown comes from the server's deadline and survives a reload.
+  await page.goto(`/academy/assessments/${exam.id}`);
+  await expectAccessible(page, "exam");
+  await page.getByRole("button", { name: "Start the exam" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Start the exam" }).click();
+  await expect(page).toHaveURL(/\/academy\/attempts\//);
+  const countdown = page.getByTestId("exam-countdown");
+  await expect(countdown).toHaveText(new RegExp(`^${(exam.timeLimitMinutes ?? 0) - 1}:\\d\\d$`));
+  const attempt = await attemptJson(page);
+  expect(JSON.stringify(attempt)).not.toMatch(/"correct"|explanation/);
+  await answerAll(page, attempt, key, false, 1);
+  await expect(page.getByTestId("save-state")).toContainText("All answers saved");
+  await expectAccessible(page, "exam-attempt");
+  await page.reload();
+  await expect(countdown).toBeVisible();
+  await expect(page.getByText(`1 of ${attempt.questions.length} answered`)).toBeVisible();
+  await page.getByRole("button", { name: "Submit answers" }).first().click();
+  await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(page.getByTestId("attempt-result")).toContainText("Not passed");
+
+  // The retake: a countdown, the exact time in the learner's zone, and a calendar file.
+  await expect(page.getByTestId("retake-countdown")).toContainText(/Opens in (1 day 23 hours|2 days 0 hours)/);
+  await expect(page.getByTestId("retake-opens-at")).toContainText("(UTC)");
+  await expectAccessible(page, "exam-failed");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Add to calendar" }).click();
+  const ics = readFileSync((await (await download).path()) ?? "", "utf8");
+  expect(ics).toContain("BEGIN:VEVENT");
+  expect(ics).toContain(`SUMMARY:${exam.title}: your retake opens`);
+  await page.getByRole("link", { name: /Back to the exam/ }).click();
+  await expect(page.getByTestId("retake-countdown")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Start/ })).toHaveCount(0);
+  const refused = await page.request.post(`/api/academy/assessments/${exam.id}/attempts`, {
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error.code).toBe("retake_locked");
+});
