@@ -5,6 +5,7 @@ import { safeRedirect } from "./api/safe-redirect";
 import { assessmentRoutes } from "./features/academy/assessments/routes";
 import { CpdPage } from "./features/academy/cpd/pages/CpdPage";
 import { credentialPublicRoutes, credentialRoutes } from "./features/academy/credentials/routes";
+import { learningRoutes } from "./features/academy/learning/routes";
 import { AcademyPage } from "./features/academy/overview/pages/AcademyPage";
 import { ConfirmEmailPage } from "./features/accounts/identity/pages/ConfirmEmailPage";
 import { ForgotPasswordPage } from "./features/accounts/identity/pages/ForgotPasswordPage";
@@ -212,6 +213,7 @@ const routeTree = rootRoute.addChildren([
     page("/academy", AcademyPage),
     ...assessmentRoutes(signedInRoute),
     ...credentialRoutes(signedInRoute),
+    ...learningRoutes(signedInRoute),
     page("/cpd", CpdPage),
     pulseRoutes,
     page("/engagements", EngagementsPage),

@@ -187,9 +187,10 @@ export const LessonView = z.object({
   title: z.string(),
   description: z.string(),
   topics: z.array(z.string()),
-  program: Ref,
+  program: Ref.extend({ key: z.string() }),
   level: Ref.extend({ number: z.number().int() }),
-  module: Ref.extend({ number: z.number().int() }),
+  /** `key` names the catalog's module page (/academy/modules/<key>). */
+  module: Ref.extend({ number: z.number().int(), key: z.string() }),
   previousLessonId: z.uuid().nullable(),
   nextLessonId: z.uuid().nullable(),
   items: z.array(LessonItem),
