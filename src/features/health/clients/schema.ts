@@ -37,6 +37,8 @@ export const clients = pgTable(
     currentPulseRank: smallint("current_pulse_rank"),
     currentPulseEntryId: uuid("current_pulse_entry_id"),
     currentPulseAt: timestamp("current_pulse_at", { withTimezone: true }),
+    /** The current pulse entry's reason codes in their order, so the current reasons report needs no join. */
+    currentReasonCodeIds: uuid("current_reason_code_ids").array().notNull().default(sql`'{}'::uuid[]`),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -67,7 +69,8 @@ export const clientVersions = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("client_versions_client_idx").on(t.clientId, t.validFrom),
+    // "As of D": the newest version per client by (valid_from, recorded_at) is the index's last entry.
+    index("client_versions_client_latest_idx").on(t.clientId, t.validFrom, t.recordedAt),
     index("client_versions_org_idx").on(t.orgId),
   ],
 );

@@ -55,9 +55,11 @@ export const pulseEntries = pgTable(
     correctsEntryId: uuid("corrects_entry_id"),
   },
   (t) => [
-    index("pulse_entries_client_idx").on(t.clientId, t.effectiveAt),
+    // "As of D" reads each client's newest entry by (effective_at, recorded_at) from this index alone.
+    index("pulse_entries_client_latest_idx").on(t.clientId, t.effectiveAt, t.recordedAt, t.rank, t.id),
     index("pulse_entries_org_effective_idx").on(t.orgId, t.effectiveAt),
-    index("pulse_entries_corrects_idx").on(t.correctsEntryId),
+    // Corrections are rare: a small index that only holds them.
+    index("pulse_entries_corrects_idx").on(t.correctsEntryId).where(sql`corrects_entry_id is not null`),
   ],
 );
 
