@@ -4,8 +4,9 @@ import { buildUser } from "../../../../test-support/factories.js";
 import { buildTestApp, type TestApp } from "../../../../test-support/test-app.js";
 import { TEST_ENGINES } from "../../../../test-support/test-db.js";
 import { fixedClock } from "../../../kernel/clock.js";
-import { assessments, questions } from "../catalog/schema.js";
+import { assessments, levels, questions } from "../catalog/schema.js";
 import { importContent } from "../catalog/service.js";
+import { statements } from "../learning/schema.js";
 import { correctAnswers, grantPlan } from "./testing/catalog-fixture.js";
 
 const FIXTURES = new URL("../catalog/fixtures", import.meta.url).pathname;
@@ -50,6 +51,33 @@ describe.each(TEST_ENGINES)("assessments on imported content (%s)", (engine) => 
       answers: await correctAnswers(t.ctx.database.db, ids),
     });
     expect(done.json().result).toMatchObject({ passed: true, scorePercent: 100 });
+
+    // Passing the level's other exam too completes the exam level (the learning area's rule), once.
+    const levelOf = async () =>
+      (
+        await t.ctx.database.db
+          .select()
+          .from(statements)
+          .where(
+            and(
+              eq(statements.actorId, scholar.userId),
+              eq(statements.verb, "completed"),
+              eq(statements.objectType, "level"),
+            ),
+          )
+      ).map((r) => r.objectId);
+    expect(await levelOf()).toEqual([]);
+    const examA = await byKey("mini.exam-a");
+    const a = (await call("POST", `/api/academy/assessments/${examA}/attempts`, scholar.cookie)).json();
+    const passA = await call("POST", `/api/academy/attempts/${a.id}/submit`, scholar.cookie, {
+      answers: await correctAnswers(
+        t.ctx.database.db,
+        a.questions.map((q: { id: string }) => q.id),
+      ),
+    });
+    expect(passA.json().result.passed).toBe(true);
+    const [level] = await t.ctx.database.db.select().from(levels).where(eq(levels.key, "mini.l2"));
+    expect(await levelOf()).toEqual([level?.id]);
   });
 
   it("a module test of the fixture draws from its module's bank", async () => {
