@@ -1,6 +1,7 @@
 import {
   IconCertificate,
   IconHeartRateMonitor,
+  IconListCheck,
   IconMailOpened,
   IconRosette,
   IconRoute,
@@ -18,6 +19,7 @@ export type NavPath =
   | "/engagements"
   | "/org"
   | "/admin/outbox"
+  | "/admin/academy/pools"
   | "/admin/credentials";
 export type NavSection = { label: string; items: NavItem[] };
 export type NavItem = {
@@ -58,6 +60,7 @@ export function navSectionsFor(me: MeResponse): NavSection[] {
       items: [
         { label: "Outbox", to: "/admin/outbox", icon: IconMailOpened },
         { label: "Credentials", to: "/admin/credentials", icon: IconRosette },
+        { label: "Question pools", to: "/admin/academy/pools", icon: IconListCheck },
       ],
     });
   }
