@@ -3,6 +3,7 @@ import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect
 import type { ReactNode } from "react";
 import { safeRedirect } from "./api/safe-redirect";
 import { assessmentRoutes } from "./features/academy/assessments/routes";
+import { catalogRoutes } from "./features/academy/catalog/routes";
 import { CpdPage } from "./features/academy/cpd/pages/CpdPage";
 import { credentialPublicRoutes, credentialRoutes } from "./features/academy/credentials/routes";
 import { learningRoutes } from "./features/academy/learning/routes";
@@ -214,6 +215,7 @@ const routeTree = rootRoute.addChildren([
     ...assessmentRoutes(signedInRoute),
     ...credentialRoutes(signedInRoute),
     ...learningRoutes(signedInRoute),
+    ...catalogRoutes(signedInRoute),
     page("/cpd", CpdPage),
     pulseRoutes,
     page("/engagements", EngagementsPage),

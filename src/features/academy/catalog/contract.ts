@@ -154,6 +154,7 @@ export const ModuleDetail = z.object({
 export type ModuleDetail = z.infer<typeof ModuleDetail>;
 
 export const MyPlans = z.object({ plans: z.array(HeldPlan) });
+export type MyPlans = z.infer<typeof MyPlans>;
 
 // ---- admin: memberships ----
 
@@ -166,6 +167,7 @@ export const Learner = z.object({
 });
 export type Learner = z.infer<typeof Learner>;
 export const LearnerList = z.object({ learners: z.array(Learner) });
+export type LearnerList = z.infer<typeof LearnerList>;
 
 export const AssignPlanBody = z.object({
   userId: z.uuid("is not a valid user id"),
@@ -205,6 +207,7 @@ export const AdminProgram = z.object({
 });
 export type AdminProgram = z.infer<typeof AdminProgram>;
 export const AdminProgramList = z.object({ programs: z.array(AdminProgram) });
+export type AdminProgramList = z.infer<typeof AdminProgramList>;
 
 export const IdParams = z.object({ id: z.uuid("is not a valid id") });
 
@@ -286,3 +289,4 @@ export const AdminQuestionList = z.object({
   testQuestionCount: z.number().int().nullable(),
   questions: z.array(AdminQuestion),
 });
+export type AdminQuestionList = z.infer<typeof AdminQuestionList>;

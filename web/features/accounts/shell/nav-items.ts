@@ -1,5 +1,6 @@
 import {
   IconCertificate,
+  IconChartBar,
   IconHeartRateMonitor,
   IconListCheck,
   IconMailOpened,
@@ -20,7 +21,9 @@ export type NavPath =
   | "/org"
   | "/admin/outbox"
   | "/admin/academy/pools"
-  | "/admin/credentials";
+  | "/admin/credentials"
+  | "/academy/team"
+  | "/admin/academy";
 export type NavSection = { label: string; items: NavItem[] };
 export type NavItem = {
   label: string;
@@ -52,7 +55,13 @@ export function navSectionsFor(me: MeResponse): NavSection[] {
         { label: "Engagements", to: "/engagements", icon: IconRoute },
       ],
     });
-    sections.push({ label: "Organization", items: [{ label: "Team", to: "/org", icon: IconUsersGroup }] });
+    sections.push({
+      label: "Organization",
+      items: [
+        { label: "Team", to: "/org", icon: IconUsersGroup },
+        { label: "Learning progress", to: "/academy/team", icon: IconChartBar },
+      ],
+    });
   }
   if (me.user.isPlatformAdmin) {
     sections.push({
@@ -61,6 +70,7 @@ export function navSectionsFor(me: MeResponse): NavSection[] {
         { label: "Outbox", to: "/admin/outbox", icon: IconMailOpened },
         { label: "Credentials", to: "/admin/credentials", icon: IconRosette },
         { label: "Question pools", to: "/admin/academy/pools", icon: IconListCheck },
+        { label: "Academy", to: "/admin/academy", icon: IconSchool },
       ],
     });
   }
