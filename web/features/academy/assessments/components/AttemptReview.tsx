@@ -1,6 +1,7 @@
 import { Badge, Group, List, Paper, Stack, Text, ThemeIcon } from "@mantine/core";
 import { IconCheck, IconX } from "@tabler/icons-react";
 import type { AttemptView } from "../../../../../src/features/academy/assessments/contract";
+import { PromptText } from "./PromptText";
 
 /** Each question with the candidate's answer, the correct one and its explanation (after submission only). */
 export function AttemptReview({ attempt }: { attempt: AttemptView }) {
@@ -23,7 +24,7 @@ export function AttemptReview({ attempt }: { attempt: AttemptView }) {
                   {r?.answeredCorrectly ? "correct" : chosen.size === 0 ? "not answered" : "incorrect"}
                 </Text>
               </Group>
-              <Text style={{ whiteSpace: "pre-wrap" }}>{q.prompt}</Text>
+              <PromptText>{q.prompt}</PromptText>
               <List spacing={4} listStyleType="none">
                 {q.choices.map((c) => (
                   <List.Item key={c.key}>
@@ -43,11 +44,7 @@ export function AttemptReview({ attempt }: { attempt: AttemptView }) {
                   </List.Item>
                 ))}
               </List>
-              {r?.explanation ? (
-                <Text fz="sm" c="dimmed">
-                  {r.explanation}
-                </Text>
-              ) : null}
+              {r?.explanation ? <PromptText dimmed>{r.explanation}</PromptText> : null}
             </Stack>
           </Paper>
         );

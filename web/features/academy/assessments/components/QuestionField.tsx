@@ -1,5 +1,6 @@
 import { Badge, Checkbox, Group, Paper, Radio, Stack, Text } from "@mantine/core";
 import type { AttemptView } from "../../../../../src/features/academy/assessments/contract";
+import { PromptText } from "./PromptText";
 
 type Question = AttemptView["questions"][number];
 
@@ -32,7 +33,7 @@ export function QuestionField({
           </Text>
         ) : null}
       </Group>
-      <Text style={{ whiteSpace: "pre-wrap" }}>{question.prompt}</Text>
+      <PromptText>{question.prompt}</PromptText>
     </Stack>
   );
   return (
