@@ -21,7 +21,10 @@ async function axe(page: Page, name: string) {
     .analyze();
   const blocking = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.html} ${n.failureSummary ?? ""}`) }));
+    .map((v) => ({
+      rule: v.id,
+      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.html} ${n.failureSummary ?? ""}`),
+    }));
   expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
 }
 
@@ -101,10 +104,12 @@ test("credentials: issue, list, PDF, public evidence page, verify, hide, revoke"
     await expect(guest.getByText("Verified: this credential is valid")).toBeVisible();
     await axe(guest, "verify page");
     await guest.screenshot({ path: `${SHOTS}/verify-valid.png`, fullPage: true });
-    const jwt = await guest.getByLabel("Credential").inputValue();
+    const jwt = await guest.getByRole("textbox", { name: "Credential" }).inputValue();
     const [h, p, s] = jwt.split(".") as [string, string, string];
     const i = Math.floor(p.length / 2);
-    await guest.getByLabel("Credential").fill(`${h}.${p.slice(0, i)}${p[i] === "A" ? "B" : "A"}${p.slice(i + 1)}.${s}`);
+    await guest
+      .getByRole("textbox", { name: "Credential" })
+      .fill(`${h}.${p.slice(0, i)}${p[i] === "A" ? "B" : "A"}${p.slice(i + 1)}.${s}`);
     await guest.getByRole("button", { name: "Verify" }).click();
     await expect(guest.getByText(/Not verified: the credential was changed/)).toBeVisible();
     await guest.screenshot({ path: `${SHOTS}/verify-tampered.png`, fullPage: true });

@@ -253,6 +253,23 @@ describe.each(TEST_ENGINES)("assessments (%s)", (engine) => {
     );
   });
 
+  it("two tabs starting at once get one attempt; a double submit grades once", async () => {
+    const me = await learner();
+    const url = `/api/academy/assessments/${catalog.finalExam.id}/attempts`;
+    const [a, b] = await Promise.all([call("POST", url, me.cookie), call("POST", url, me.cookie)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json().id).toBe(b.json().id);
+    const id = a.json().id;
+    const [s1, s2] = await Promise.all([
+      call("POST", `/api/academy/attempts/${id}/submit`, me.cookie, {}),
+      call("POST", `/api/academy/attempts/${id}/submit`, me.cookie, {}),
+    ]);
+    expect([s1.statusCode, s2.statusCode].sort()).toEqual([200, 409]);
+    const graded = await t.ctx.database.db.select().from(statements).where(eq(statements.actorId, me.userId));
+    expect(graded.filter((r) => r.verb === "failed")).toHaveLength(1);
+    clock.advance(1000);
+  });
+
   it("untimed exam without a retake policy: no deadline, unlimited attempts", async () => {
     const me = await learner();
     for (let n = 1; n <= 3; n++) {

@@ -1,0 +1,90 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
+import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
+
+/**
+ * The catalog on the fixture program "mini" (imported at start from CONTENT_DIR): a platform admin gives
+ * a learner the Basic plan on the Academy admin page; the learner then sees Level 1 open and Level 2
+ * locked with the plans that open it, and a module page with lessons, workbooks, scenario, test and tools.
+ */
+
+async function expectAccessible(page: Page, name: string) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `.tmp/screens/academy/${name}.png`, fullPage: true });
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
+}
+
+test("an admin gives a learner the Basic plan; the catalog opens Level 1 and says which plans open Level 2", async ({
+  browser,
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const learner = newPerson("Catalog");
+  await createConfirmedAccount(request, learner);
+  await signInViaApi(page, learner.email, learner.password);
+
+  await test.step("without a plan every level is locked", async () => {
+    await page.goto("/academy");
+    await expect(page.getByRole("heading", { level: 1, name: "Academy" })).toBeVisible();
+    await expect(page.getByText("You hold no plan yet, so levels stay locked.")).toBeVisible();
+    const mini = page.getByRole("region", { name: "Mini Program" });
+    await expect(mini.getByText("Opens with the CCSMP Basic, CCSMP Scholar or CCSMP Full membership.")).toBeVisible();
+  });
+
+  await test.step("the admin finds the learner by email and adds the Basic plan", async () => {
+    const adminContext = await browser.newContext({ baseURL: E2E_BASE_URL });
+    const admin = await adminContext.newPage();
+    await signInViaApi(admin, ADMIN.email, ADMIN.password);
+    await admin.goto("/admin/academy");
+    await expect(admin.getByRole("heading", { level: 1, name: "Academy admin" })).toBeVisible();
+    await admin.getByLabel("Find a person by email").fill(learner.email);
+    const row = admin.getByRole("row").filter({ hasText: learner.email });
+    await expect(row).toBeVisible();
+    await row.getByRole("combobox", { name: `Plan for ${learner.email}` }).click();
+    await admin.getByRole("option", { name: "CCSMP Basic (Level 1)" }).click();
+    await row.getByRole("button", { name: "Add plan" }).click();
+    await expect(row.getByText("CCSMP Basic", { exact: true })).toBeVisible();
+    await expectAccessible(admin, "catalog-admin-plans");
+    await adminContext.close();
+  });
+
+  await test.step("the learner sees Level 1 open and Level 2 locked with its plans", async () => {
+    await page.goto("/academy");
+    await expect(page.getByText("CCSMP Basic", { exact: true })).toBeVisible();
+    await expectAccessible(page, "catalog-home");
+    await page.getByRole("region", { name: "Mini Program" }).getByRole("link", { name: "Open Mini Program" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Mini Program" })).toBeVisible();
+    const level1 = page.getByRole("region", { name: "Level 1: Foundations" });
+    const level2 = page.getByRole("region", { name: "Level 2: Exams" });
+    await expect(level1.getByRole("progressbar", { name: "Level 1: Not started" })).toBeVisible();
+    await expect(level1.getByRole("link", { name: "Module 1: Module 1" })).toBeVisible();
+    await expect(level2.getByText("Locked", { exact: true })).toBeVisible();
+    await expect(level2.getByText("Opens with the CCSMP Scholar or CCSMP Full membership.")).toBeVisible();
+    await expect(level2.getByRole("link", { name: "Exam A" })).toHaveCount(0);
+    await expectAccessible(page, "catalog-program");
+  });
+
+  await test.step("the module page lists lessons, workbooks, the scenario, the test and tools", async () => {
+    await page.getByRole("link", { name: "Module 1: Module 1" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Module 1: Module 1" })).toBeVisible();
+    const lessons = page.getByRole("region", { name: "Lessons" });
+    await expect(lessons.getByRole("link", { name: "Lesson 1.1" })).toHaveAttribute("href", /\/academy\/lessons\//);
+    await expect(lessons.getByText("Topic A")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Module 1 test" })).toContainText("Not attempted yet.");
+    await expect(page.getByRole("link", { name: "Take the test" })).toHaveAttribute("href", /\/academy\/assessments\//);
+    await expect(
+      page.getByRole("region", { name: "Workbooks" }).getByRole("link", { name: "Workbook" }),
+    ).toHaveAttribute("href", "/downloads/mini-workbook.md");
+    await expect(page.getByRole("region", { name: "Tools" }).getByRole("link", { name: "Mini tool" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Scenario exercise" })).toContainText("Scenario (lesson 1.2)");
+    const download = await page.request.get("/downloads/mini-workbook.md");
+    expect(download.status()).toBe(200);
+    await expectAccessible(page, "catalog-module");
+  });
+});

@@ -1,0 +1,129 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
+import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
+
+/**
+ * The lesson player as a Basic learner uses it, on the fixture program the e2e server imports at start
+ * (CONTENT_DIR): watch the 4-second clip to the end, answer the knowledge check (one wrong try first) and
+ * see the lesson complete; then the "Return to activity" dialog with two pages of one browser.
+ */
+
+const headers = { origin: E2E_BASE_URL };
+
+async function basicLearner(page: Page, request: APIRequestContext) {
+  const person = newPerson("Learner");
+  await createConfirmedAccount(request, person);
+  await signInViaApi(page, person.email, person.password);
+  const me = await (await page.request.get("/api/me")).json();
+  // A platform admin assigns the Basic plan (until billing exists).
+  const login = await request.post("/api/auth/login", { data: ADMIN, headers });
+  expect(login.status(), await login.text()).toBe(200);
+  const assigned = await request.post("/api/admin/academy/memberships", {
+    data: { userId: me.user.id, plan: "basic" },
+    headers,
+  });
+  expect(assigned.status(), await assigned.text()).toBeLessThan(300);
+  const module = await (await page.request.get("/api/academy/modules/mini.m1")).json();
+  return { lessonIds: module.lessons.map((l: { id: string }) => l.id) as string[] };
+}
+
+async function expectAccessible(page: Page, name: string) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `.tmp/screens/academy/${name}.png`, fullPage: true });
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
+}
+
+test("a Basic learner watches the clip, answers the knowledge check after a wrong try, and completes the lesson", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const { lessonIds } = await basicLearner(page, request);
+  await page.goto(`/academy/lessons/${lessonIds[0]}`);
+  await expect(page.getByRole("heading", { level: 1, name: "1.1 Lesson 1.1" })).toBeVisible();
+  const checklist = page.getByTestId("completion-checklist");
+  await expect(checklist).toContainText("Watch “Intro video” in Lesson 1.1 (0% watched)");
+  await expect(checklist).toContainText("Answer 2 of 2 questions correctly in “Check”");
+  await expectAccessible(page, "lesson-start");
+
+  // Watch the whole clip: launch it and wait for the end.
+  const video = page.locator("video");
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.ended), { timeout: 20_000 }).toBe(true);
+  await expect(page.getByText("Watched", { exact: true })).toBeVisible();
+  await expect(checklist).not.toContainText("Intro video");
+
+  // Knowledge check: wrong first, then right; unlimited tries.
+  const questions = page.locator('[data-testid^="question-"]');
+  const q1 = questions.nth(0);
+  await q1.getByRole("radio", { name: "Wrong", exact: true }).check({ force: true });
+  await q1.getByRole("button", { name: "Check answer" }).click();
+  await expect(q1.getByText("Not quite")).toBeVisible();
+  await q1.getByRole("radio", { name: "Right", exact: true }).check({ force: true });
+  await q1.getByRole("button", { name: "Try again" }).click();
+  await expect(q1.getByText("Correct", { exact: true })).toBeVisible();
+  await expect(q1.getByText("A is right.")).toBeVisible();
+  await expect(checklist).toContainText("Answer 1 of 2 questions correctly");
+  const q2 = questions.nth(1);
+  await q2.getByRole("radio", { name: "Right", exact: true }).check({ force: true });
+  await q2.getByRole("button", { name: "Check answer" }).click();
+  await expect(q2.getByText("Correct", { exact: true })).toBeVisible();
+
+  // Progress updates: the lesson is complete, and so says the server.
+  await expect(page.getByText("Complete", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(/Everything is done/)).toBeVisible();
+  await expectAccessible(page, "lesson-complete");
+  const lesson = await (await page.request.get(`/api/academy/lessons/${lessonIds[0]}`)).json();
+  expect(lesson.checklist).toMatchObject({ complete: true, percent: 100 });
+
+  // Reload: the video resumes from the server and still counts as watched; the module still needs its test.
+  await page.reload();
+  await expect(page.getByText("Watched", { exact: true })).toBeVisible();
+  const module = await (await page.request.get(`/api/academy/progress/modules/${lesson.module.id}`)).json();
+  expect(module.checklist.complete).toBe(false);
+  expect(module.checklist.missing.map((m: { kind: string }) => m.kind)).toContain("module_test");
+});
+
+test("Return to activity: a second tab waits, takes over with Continue here, and is freed when the other tab closes", async ({
+  page,
+  request,
+  context,
+}) => {
+  test.setTimeout(60_000);
+  const { lessonIds } = await basicLearner(page, request);
+  await page.goto(`/academy/lessons/${lessonIds[0]}`);
+  await expect(page.getByRole("heading", { level: 1, name: "1.1 Lesson 1.1" })).toBeVisible();
+  await page.waitForTimeout(600);
+  const dialog = (p: Page) => p.getByRole("dialog", { name: "Return to activity" });
+  await expect(dialog(page)).toHaveCount(0);
+
+  // The same course (another lesson of the module) in a second tab: blocked.
+  const second = await context.newPage();
+  await second.goto(`/academy/lessons/${lessonIds[1]}`);
+  await expect(dialog(second)).toBeVisible();
+  await expectAccessible(second, "return-to-activity");
+  await expect(dialog(page)).toHaveCount(0);
+
+  // Continue here: the second tab works, the first one waits.
+  await dialog(second).getByRole("button", { name: "Continue here" }).click();
+  await expect(dialog(second)).toHaveCount(0);
+  await expect(dialog(page)).toBeVisible();
+
+  // And back: the first tab takes it again.
+  await dialog(page).getByRole("button", { name: "Continue here" }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await expect(dialog(second)).toBeVisible();
+
+  // Closing the tab that holds the course closes the dialog in the other one by itself.
+  await page.close({ runBeforeUnload: true });
+  await expect(dialog(second)).toHaveCount(0, { timeout: 5000 });
+  await expect(second.getByRole("heading", { level: 1, name: "1.2 Lesson 1.2" })).toBeVisible();
+});

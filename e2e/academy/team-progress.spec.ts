@@ -1,0 +1,144 @@
+import { readFileSync } from "node:fs";
+import { AxeBuilder } from "@axe-core/playwright";
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { type Credentials, createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
+import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
+import { waitForMail } from "../support/mailbox.js";
+
+/**
+ * Team progress: a Basic learner in an organization answers a lesson's knowledge check (statements API,
+ * the lesson player's path) and passes the module test (assessments API); their manager sees it in the
+ * team report, filters it and exports CSV; the learner sees only their own progress.
+ */
+const headers = { origin: E2E_BASE_URL };
+
+async function expectAccessible(page: Page, name: string) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `.tmp/screens/academy/${name}.png`, fullPage: true });
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
+}
+
+async function personIn(browser: Browser, label: string) {
+  const person = newPerson(label);
+  const context = await browser.newContext({ baseURL: E2E_BASE_URL });
+  const page = await context.newPage();
+  await createConfirmedAccount(page.request, person);
+  await signInViaApi(page, person.email, person.password);
+  return { person, page };
+}
+
+async function join(owner: Page, orgId: string, person: Credentials, page: Page, role: string) {
+  const invitedAt = new Date(Date.now() - 1000);
+  const invite = await owner.request.post(`/api/organizations/${orgId}/invitations`, {
+    data: { email: person.email, role },
+    headers,
+  });
+  expect(invite.status(), await invite.text()).toBeLessThan(300);
+  const mail = await waitForMail(person.email, /invited you/i, { after: invitedAt });
+  const token = decodeURIComponent(new URL(mail.link).pathname.split("/").pop() ?? "");
+  const accepted = await page.request.post("/api/invitations/accept", { data: { token }, headers });
+  expect(accepted.status(), await accepted.text()).toBe(200);
+  await page.request.post("/api/me/active-organization", { data: { organizationId: orgId }, headers });
+}
+
+async function givePlan(request: APIRequestContext, userId: string, plan: string) {
+  const login = await request.post("/api/auth/login", { data: ADMIN, headers });
+  expect(login.status(), await login.text()).toBe(200);
+  const assigned = await request.post("/api/admin/academy/memberships", { data: { userId, plan }, headers });
+  expect(assigned.status(), await assigned.text()).toBe(200);
+}
+
+test("a manager sees a member's progress and test score in the team report and exports CSV", async ({
+  browser,
+  page,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  const owner = newPerson("Owner");
+  await createConfirmedAccount(request, owner);
+  await signInViaApi(page, owner.email, owner.password);
+  const org = await (
+    await page.request.post("/api/organizations", { data: { name: `Team Progress ${Date.now()}` }, headers })
+  ).json();
+  const manager = await personIn(browser, "Manager");
+  const learner = await personIn(browser, "Learner");
+  await join(page, org.id, manager.person, manager.page, "manager");
+  await join(page, org.id, learner.person, learner.page, "member");
+  const me = await (await learner.page.request.get("/api/me")).json();
+  await givePlan(request, me.user.id, "basic");
+
+  await test.step("the learner answers lesson 1.1's knowledge check and passes the module test", async () => {
+    const module = await (await learner.page.request.get("/api/academy/modules/mini.m1")).json();
+    const lesson = await (await learner.page.request.get(`/api/academy/lessons/${module.lessons[0].id}`)).json();
+    const check = lesson.items.find((i: { kind: string }) => i.kind === "knowledge_check");
+    const answered = await learner.page.request.post("/api/academy/statements", {
+      data: {
+        statements: check.questions.map((q: { id: string }) => ({
+          verb: "answered",
+          questionId: q.id,
+          response: ["a"],
+        })),
+      },
+      headers,
+    });
+    expect(answered.status(), await answered.text()).toBeLessThan(300);
+    const attempt = await (
+      await learner.page.request.post(`/api/academy/assessments/${module.test.id}/attempts`, { headers, data: {} })
+    ).json();
+    // In the fixture bank the first choice is always the right one.
+    const answers = Object.fromEntries(attempt.questions.map((q: { id: string }) => [q.id, ["a"]]));
+    const submitted = await learner.page.request.post(`/api/academy/attempts/${attempt.id}/submit`, {
+      data: { answers },
+      headers,
+    });
+    expect(submitted.status(), await submitted.text()).toBe(200);
+    expect((await submitted.json()).result.scorePercent).toBe(100);
+  });
+
+  await test.step("the manager filters the team report to the learner and sees the module row", async () => {
+    const m = manager.page;
+    await m.goto("/academy/team");
+    await expect(m.getByRole("heading", { level: 1, name: "Team learning progress" })).toBeVisible();
+    await m.getByRole("textbox", { name: "Person" }).fill(learner.person.email);
+    await m.getByRole("combobox", { name: "Program" }).click();
+    await m.getByRole("option", { name: "Mini Program" }).click();
+    const table = m.getByRole("table");
+    const row = table.getByRole("row").filter({ hasText: "Module 1: Module 1" });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(learner.person.name);
+    await expect(row).toContainText("In progress");
+    await expect(row).toContainText("1 attempt, best 100%, passed");
+    await expect(table.getByRole("row").filter({ hasText: "Module 2: Module 2" })).toContainText("Not started");
+    await expectAccessible(m, "team-progress");
+
+    await m.getByRole("combobox", { name: "Status" }).click();
+    await m.getByRole("option", { name: "In progress" }).click();
+    await expect(table.getByRole("row").filter({ hasText: "Module 2: Module 2" })).toHaveCount(0);
+
+    const download = m.waitForEvent("download");
+    await m.getByRole("link", { name: "Export CSV" }).click();
+    const csv = readFileSync((await (await download).path()) as string, "utf8");
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toContain("Name,Email,Program,Level,Module,Percent complete,Status");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(learner.person.email);
+    expect(lines[1]).toContain("Module 1: Module 1");
+    expect(lines[1]).toContain("in progress");
+    expect(lines[1]).toMatch(/,1,100,100,yes$/);
+  });
+
+  await test.step("the learner sees only their own progress", async () => {
+    const l = learner.page;
+    await l.goto("/academy/team");
+    await expect(l.getByRole("heading", { level: 1, name: "My learning progress" })).toBeVisible();
+    await expect(l.getByRole("row").filter({ hasText: "Module 1: Module 1" })).toContainText("In progress");
+    await expect(l.getByText(manager.person.email)).toHaveCount(0);
+    const denied = await l.request.get(`/api/organizations/${org.id}/academy/team-progress`);
+    expect(denied.status()).toBe(403);
+    await expectAccessible(l, "team-my-progress");
+  });
+});
