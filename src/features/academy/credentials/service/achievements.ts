@@ -43,7 +43,7 @@ async function moduleAchievement(db: Db, moduleId: string): Promise<AchievementS
     moduleId: module.id,
     achievementId: module.id,
     title: name,
-    description: `Awarded for completing ${name} of ${program.title}, ${level.title}.`,
+    description: `Awarded for completing ${name} in Level ${level.number} (${level.title}) of the ${program.title} program.`,
     criteria: `Complete every lesson of ${name}${program.moduleRequiresTest ? " and pass its module test" : ""}.`,
     validUntil: null,
     evidence: (d, userId) => moduleEvidence(d, userId, module),
@@ -74,10 +74,7 @@ async function levelAchievement(db: Db, levelId: string, achievedAt: Date): Prom
     moduleId: null,
     achievementId: level.id,
     title,
-    description:
-      kind === "certification"
-        ? `${title}: awarded for passing ${level.title} of ${program.title}.`
-        : `Awarded for completing ${level.title} of ${program.title}.`,
+    description: `Awarded for ${kind === "certification" ? "passing" : "completing"} Level ${level.number} (${level.title}) of the ${program.title} program.`,
     criteria,
     validUntil: expires ? addMonths(achievedAt, RECERTIFICATION_MONTHS) : null,
     evidence: (d, userId) => levelEvidence(d, userId, level.id),

@@ -5,7 +5,7 @@ import { formatDate } from "../../../../ui/format-date";
 /** Modules completed and exam results (pass/score), as issued. */
 export function EvidenceList({ evidence, timeZone }: { evidence: CredentialSummary["evidence"]; timeZone?: string }) {
   if (evidence.modules.length === 0 && evidence.exams.length === 0) {
-    return <Text c="dimmed">No evidence recorded.</Text>;
+    return <Text c="dimmed">No module completions or exam results were recorded with this credential.</Text>;
   }
   return (
     <Stack gap="md">

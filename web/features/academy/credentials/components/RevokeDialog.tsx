@@ -32,7 +32,7 @@ export function RevokeDialog({ credential, onClose }: { credential: CredentialSu
             <Textarea
               label="Reason"
               description="Shown with the credential's status."
-              required
+              withAsterisk
               autosize
               minRows={2}
               value={reason}

@@ -1,4 +1,4 @@
-import { Alert, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Code, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck, IconEyeOff, IconShieldCheck } from "@tabler/icons-react";
 import { useParams } from "@tanstack/react-router";
 import type { CredentialSummary } from "../../../../../src/features/academy/credentials/contract";
@@ -13,28 +13,29 @@ import { CredentialStatusBadge, KIND_LABEL } from "../components/CredentialStatu
 import { EvidenceList } from "../components/EvidenceList";
 import { PublicPage } from "../components/PublicPage";
 import { ShareActions } from "../components/ShareActions";
+import { ToneAlert } from "../components/ToneAlert";
 import { useEvidencePage } from "../queries";
 
 function StatusBanner({ c }: { c: CredentialSummary }) {
   if (c.status === "revoked") {
     return (
-      <Alert color="red" title="This credential was revoked" icon={<IconAlertTriangle size={18} aria-hidden />}>
+      <ToneAlert color="red" title="This credential was revoked" icon={<IconAlertTriangle size={18} aria-hidden />}>
         Revoked by Pulse Academy{c.revokedAt ? ` on ${formatDate(c.revokedAt)}` : ""}. Reason: {c.revokedReason}
-      </Alert>
+      </ToneAlert>
     );
   }
   if (c.status === "expired") {
     return (
-      <Alert color="orange" title="This credential has expired" icon={<IconAlertTriangle size={18} aria-hidden />}>
+      <ToneAlert color="orange" title="This credential has expired" icon={<IconAlertTriangle size={18} aria-hidden />}>
         It was valid until {c.validUntil ? formatDate(c.validUntil) : "its expiry date"}.
-      </Alert>
+      </ToneAlert>
     );
   }
   return (
-    <Alert color="teal" title="Valid credential" icon={<IconCircleCheck size={18} aria-hidden />}>
+    <ToneAlert color="teal" title="Valid credential" icon={<IconCircleCheck size={18} aria-hidden />}>
       Issued by Pulse Academy to {c.holderName}
       {c.validUntil ? `, valid until ${formatDate(c.validUntil)}.` : ". It does not expire."}
-    </Alert>
+    </ToneAlert>
   );
 }
 
@@ -75,9 +76,9 @@ export function EvidencePage() {
       {page.data ? (
         <>
           {page.data.hidden ? (
-            <Alert color="gray" icon={<IconEyeOff size={18} aria-hidden />} title="Only you can see this page">
+            <ToneAlert color="gray" icon={<IconEyeOff size={18} aria-hidden />} title="Only you can see this page">
               You hid this evidence page; others get "not found". Show it again from My credentials.
-            </Alert>
+            </ToneAlert>
           ) : null}
           <Paper withBorder p={{ base: "lg", sm: "xl" }}>
             <Stack gap="lg">

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck, IconShieldCheck } from "@tabler/icons-react";
 import { useParams } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useRef, useState } from "react";
@@ -9,6 +9,7 @@ import { formatDate } from "../../../../ui/format-date";
 import { LoadingBlock } from "../../../../ui/LoadingBlock";
 import { CredentialStatusBadge } from "../components/CredentialStatusBadge";
 import { PublicPage } from "../components/PublicPage";
+import { ToneAlert } from "../components/ToneAlert";
 import { useEvidencePage, useVerify } from "../queries";
 
 const HEADLINE: Record<VerifyResult["status"], string> = {
@@ -24,14 +25,14 @@ function Result({ result }: { result: VerifyResult }) {
   return (
     <Paper withBorder p="lg" aria-live="polite" data-verify-status={result.status}>
       <Stack gap="md">
-        <Alert
+        <ToneAlert
           color={ok ? "teal" : result.status === "expired" ? "orange" : "red"}
           icon={ok ? <IconCircleCheck size={18} aria-hidden /> : <IconAlertTriangle size={18} aria-hidden />}
           title={HEADLINE[result.status]}
         >
           {result.reason ??
             "The signature matches Pulse Academy's public key, and the credential is neither revoked nor expired."}
-        </Alert>
+        </ToneAlert>
         {c ? (
           <Stack gap={6}>
             <Group gap="xs">
@@ -107,9 +108,9 @@ export function VerifyPage() {
       </Stack>
       {credentialId && fromUrl.isPending ? <LoadingBlock label="Loading the credential" /> : null}
       {credentialId && fromUrl.data === null ? (
-        <Alert color="gray" title="Credential not found">
+        <ToneAlert color="gray" title="Credential not found">
           No public credential has this id. Paste the credential itself below to verify it.
-        </Alert>
+        </ToneAlert>
       ) : null}
       <Paper withBorder p="lg" component="form" onSubmit={submit}>
         <Stack gap="md">
