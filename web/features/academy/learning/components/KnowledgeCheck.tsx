@@ -101,7 +101,7 @@ function QuestionBlock({
         </Radio.Group>
       )}
       <Group>
-        <Button variant="light" onClick={check} loading={pending} disabled={disabled || choice.length === 0}>
+        <Button variant="default" onClick={check} loading={pending} disabled={disabled || choice.length === 0}>
           {feedback && !feedback.correct ? "Try again" : "Check answer"}
         </Button>
         {alreadyRight && !feedback ? (
@@ -111,14 +111,15 @@ function QuestionBlock({
         ) : null}
       </Group>
       {feedback ? (
-        <Alert
-          color={feedback.correct ? "teal" : "orange"}
-          title={feedback.correct ? "Correct" : "Not quite"}
-          role="status"
-        >
-          {feedback.correct
-            ? (feedback.explanation ?? "Well done.")
-            : "That is not the right answer. Have another look and try again."}
+        <Alert color={feedback.correct ? "teal" : "orange"} bg={feedback.correct ? "teal.0" : "orange.0"} role="status">
+          <Text fw={700} c={feedback.correct ? "teal.9" : "orange.9"}>
+            {feedback.correct ? "Correct" : "Not quite"}
+          </Text>
+          <Text>
+            {feedback.correct
+              ? (feedback.explanation ?? "Well done.")
+              : "That is not the right answer. Have another look and try again."}
+          </Text>
         </Alert>
       ) : null}
       <ErrorAlert message={error} title="Could not check the answer" />

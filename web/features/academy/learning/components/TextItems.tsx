@@ -52,7 +52,7 @@ export function ScenarioItem({ item, session }: { item: LessonItem; session: Les
       />
       <div>
         <Button
-          variant="light"
+          variant="default"
           disabled={answer.trim() === ""}
           onClick={() => {
             session.add({ verb: "completed", itemId: item.id, response: answer.trim().slice(0, 10_000) });

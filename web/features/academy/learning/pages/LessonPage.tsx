@@ -106,7 +106,7 @@ function LessonPlayer({ lesson }: { lesson: LessonView }) {
         description={
           <>
             {lesson.program.title} · Level {lesson.level.number} ·{" "}
-            <Anchor href={`/academy/modules/${encodeURIComponent(lesson.module.key)}`}>
+            <Anchor href={`/academy/modules/${encodeURIComponent(lesson.module.key)}`} underline="always">
               Module {lesson.module.number}: {lesson.module.title}
             </Anchor>
           </>
