@@ -62,7 +62,10 @@ test("an admin gives a learner the Basic plan; the catalog opens Level 1 and say
     await expect(page.getByRole("heading", { level: 1, name: "Mini Program" })).toBeVisible();
     const level1 = page.getByRole("region", { name: "Level 1: Foundations" });
     const level2 = page.getByRole("region", { name: "Level 2: Exams" });
-    await expect(level1.getByRole("progressbar", { name: "Level 1: Not started" })).toBeVisible();
+    await expect(level1.getByRole("progressbar", { name: "Level 1: Not started" })).toHaveAttribute(
+      "aria-valuenow",
+      "0",
+    );
     await expect(level1.getByRole("link", { name: "Module 1: Module 1" })).toBeVisible();
     await expect(level2.getByText("Locked", { exact: true })).toBeVisible();
     await expect(level2.getByText("Opens with the CCSMP Scholar or CCSMP Full membership.")).toBeVisible();

@@ -101,7 +101,7 @@ test("a manager sees a member's progress and test score in the team report and e
 
   await test.step("the manager filters the team report to the learner and sees the module row", async () => {
     const m = manager.page;
-    await m.goto("/academy/team");
+    await m.goto("/learning-progress");
     await expect(m.getByRole("heading", { level: 1, name: "Team learning progress" })).toBeVisible();
     await m.getByRole("textbox", { name: "Person" }).fill(learner.person.email);
     await m.getByRole("combobox", { name: "Program" }).click();
@@ -133,7 +133,7 @@ test("a manager sees a member's progress and test score in the team report and e
 
   await test.step("the learner sees only their own progress", async () => {
     const l = learner.page;
-    await l.goto("/academy/team");
+    await l.goto("/learning-progress");
     await expect(l.getByRole("heading", { level: 1, name: "My learning progress" })).toBeVisible();
     await expect(l.getByRole("row").filter({ hasText: "Module 1: Module 1" })).toContainText("In progress");
     await expect(l.getByText(manager.person.email)).toHaveCount(0);

@@ -6,7 +6,7 @@ export const PLAN_NAMES: Record<Plan, string> = {
   scholar: "CCSMP Scholar",
   full: "CCSMP Full",
   cpd: "CCSMP CPD",
-  pulse_plus: "Pulse+ subscription",
+  pulse_plus: "Pulse+",
 };
 
 export type LevelLock = { open: true } | { open: false; openedBy: Plan[]; message: string };

@@ -10,7 +10,7 @@ export function catalogRoutes<P extends AnyRoute>(parent: P) {
   return [
     createRoute({ getParentRoute: () => parent, path: "/academy/programs/$programKey", component: ProgramPage }),
     createRoute({ getParentRoute: () => parent, path: "/academy/modules/$moduleKey", component: ModulePage }),
-    createRoute({ getParentRoute: () => parent, path: "/academy/team", component: TeamProgressPage }),
+    createRoute({ getParentRoute: () => parent, path: "/learning-progress", component: TeamProgressPage }),
     createRoute({ getParentRoute: () => parent, path: "/admin/academy", component: AcademyAdminPage }),
     createRoute({ getParentRoute: () => parent, path: "/admin/academy/modules/$moduleId", component: AdminModulePage }),
   ] as const;

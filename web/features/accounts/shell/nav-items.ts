@@ -22,7 +22,7 @@ export type NavPath =
   | "/admin/outbox"
   | "/admin/academy/pools"
   | "/admin/credentials"
-  | "/academy/team"
+  | "/learning-progress"
   | "/admin/academy";
 export type NavSection = { label: string; items: NavItem[] };
 export type NavItem = {
@@ -59,7 +59,7 @@ export function navSectionsFor(me: MeResponse): NavSection[] {
       label: "Organization",
       items: [
         { label: "Team", to: "/org", icon: IconUsersGroup },
-        { label: "Learning progress", to: "/academy/team", icon: IconChartBar },
+        { label: "Learning progress", to: "/learning-progress", icon: IconChartBar },
       ],
     });
   }

@@ -5,7 +5,6 @@ import { LoadingBlock } from "../../../../ui/LoadingBlock";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { ButtonLink, TextLink } from "../../../../ui/RouterLink";
 import { SectionCard } from "../../../../ui/SectionCard";
-import { ToneBadge } from "../../../../ui/ToneBadge";
 import { PlanBadges } from "../../catalog/components/PlanBadges";
 import { ProgressLine } from "../../catalog/components/ProgressLine";
 import { useCatalogHome } from "../../catalog/queries";
@@ -78,12 +77,19 @@ export function AcademyPage() {
                   </TextLink>
                   {level.lock.open ? (
                     <Text fz="xs" c="dimmed">
-                      {level.progress.completedAt ? "Completed" : `${level.progress.percent}%`}
+                      {level.progress.completedAt
+                        ? "Completed"
+                        : level.progress.percent > 0
+                          ? `${level.progress.percent}% complete`
+                          : "Not started"}
                     </Text>
                   ) : (
-                    <ToneBadge tone="gray" leftSection={<IconLock size={12} aria-hidden />}>
-                      {level.lock.message}
-                    </ToneBadge>
+                    <Group gap={4} wrap="nowrap">
+                      <IconLock size={14} aria-hidden />
+                      <Text fz="xs" c="dimmed">
+                        Locked. {level.lock.message}
+                      </Text>
+                    </Group>
                   )}
                 </Group>
               ))}

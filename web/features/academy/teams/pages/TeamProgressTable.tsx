@@ -41,15 +41,19 @@ export function TeamProgressTable({ rows, showPerson }: { rows: TeamProgressRow[
                 </Table.Td>
               ) : null}
               <Table.Td>{r.program.title}</Table.Td>
-              <Table.Td>Level {r.level.number}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>Level {r.level.number}</Table.Td>
               <Table.Td>
                 Module {r.module.number}: {r.module.title}
               </Table.Td>
               <Table.Td ta="right">{r.percent}%</Table.Td>
-              <Table.Td>
-                <ToneBadge tone={STATUS[r.status].tone}>{STATUS[r.status].label}</ToneBadge>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <ToneBadge tone={STATUS[r.status].tone} style={{ overflow: "visible" }}>
+                  {STATUS[r.status].label}
+                </ToneBadge>
               </Table.Td>
-              <Table.Td>{r.lastActivityAt ? formatDate(r.lastActivityAt) : "—"}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                {r.lastActivityAt ? formatDate(r.lastActivityAt) : "—"}
+              </Table.Td>
               <Table.Td>
                 {r.test.attempts === 0
                   ? "—"
