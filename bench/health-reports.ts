@@ -1,23 +1,28 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import pg from "pg";
 import { createConfirmedUser } from "../src/features/accounts/identity/service.js";
 import { addMember, ensureOrganization } from "../src/features/accounts/organizations/service.js";
+import { csvExport } from "../src/features/health/clients/export/csv-export.js";
 import { generateHealthData } from "../src/features/health/demo-data/service.js";
 import { ReportFilterQuery } from "../src/features/health/reports/contract.js";
 import { pulseHealthReport, pulseReasonsReport } from "../src/features/health/reports/service.js";
+import { exportRows } from "../src/features/health/segments/service.js";
 import { type Database, openDatabase } from "../src/platform/db/database.js";
 import { startRuntime } from "../src/runtime.js";
 
 // npm run bench:health — both pulse reports (with and without "as of") at BENCH_HEALTH_CLIENTS clients
 // (default 100,000, about 3 million pulse entries), each next to a hand-written SQL query for the same
-// answer in the same process, on PGlite and (with BENCH_DATABASE_URL or TEST_DATABASE_URL) PostgreSQL.
+// answer in the same process, on PGlite and (with BENCH_DATABASE_URL or TEST_DATABASE_URL) PostgreSQL;
+// then the whole client list (every client) exported as CSV, sampling memory as it streams.
+// BENCH_HEALTH_ENGINES=postgres (or pglite) runs one engine only.
 
 const CLIENTS = Number(process.env.BENCH_HEALTH_CLIENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_HEALTH_RUNS ?? 30);
 const TODAY = "2026-11-23";
 const AS_OF = "2026-03-31";
+const ENGINES = (process.env.BENCH_HEALTH_ENGINES ?? "pglite,postgres").split(",").map((e) => e.trim());
 const quiet = { info: () => {}, error: (o: object) => console.error(o) };
 
 type Timing = { p50: number; p99: number };
@@ -34,29 +39,83 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
   return { p50: at(0.5), p99: at(0.99) };
 }
 
-/** The health report's breakdown and first page, written by hand with DISTINCT ON instead of laterals. */
-function handWritten(orgId: string, asOf: string | null) {
+/**
+ * The same answers written by hand, the way one would without the app's caches and CTE plumbing: the
+ * health report's breakdown and first page; the reasons report's breakdown (joining each client's pulse
+ * entry to its reasons), totals without a reason, and first page. "As of" uses DISTINCT ON.
+ */
+function handWritten(orgId: string, asOf: string | null): { health: SQL[]; reasons: SQL[] } {
   if (!asOf) {
-    return [
-      sql`select current_pulse_rank, count(*)::int, sum(arr_minor)::float8 from clients where org_id = ${orgId} and archived_at is null group by 1`,
-      sql`select id, name, arr_minor, current_pulse_rank from clients where org_id = ${orgId} and archived_at is null
-          order by current_pulse_rank asc nulls last, name asc limit 25`,
-    ];
+    const current = sql`from clients c where c.org_id = ${orgId} and c.archived_at is null`;
+    const page = sql`select c.id, c.name, c.arr_minor, c.current_pulse_rank ${current}
+          order by c.current_pulse_rank asc nulls last, c.name asc limit 25`;
+    return {
+      health: [sql`select c.current_pulse_rank, count(*)::int, sum(c.arr_minor)::float8 ${current} group by 1`, page],
+      // The null reason row counts the clients without a reason.
+      reasons: [
+        sql`select per.reason_code_id, count(*)::int, sum(c.arr_minor)::float8
+            from clients c left join pulse_entry_reasons per on per.entry_id = c.current_pulse_entry_id
+            where c.org_id = ${orgId} and c.archived_at is null group by 1`,
+        page,
+      ],
+    };
   }
   const end = `${asOf}T23:59:59.999Z`;
   const base = sql`
     with v as (select distinct on (client_id) client_id, arr_minor from client_versions
                where org_id = ${orgId} and valid_from <= ${asOf}::date order by client_id, valid_from desc, recorded_at desc),
-    p as (select distinct on (client_id) client_id, rank from pulse_entries e
+    p as (select distinct on (client_id) client_id, id, rank from pulse_entries e
           where org_id = ${orgId} and effective_at <= ${end}
             and not exists (select 1 from pulse_entries x where x.corrects_entry_id = e.id)
           order by client_id, effective_at desc, recorded_at desc)`;
-  return [
-    sql`${base} select p.rank, count(*)::int, sum(v.arr_minor)::float8 from clients c join v on v.client_id = c.id
-        left join p on p.client_id = c.id where c.org_id = ${orgId} group by 1`,
-    sql`${base} select c.id, c.name, v.arr_minor, p.rank from clients c join v on v.client_id = c.id
-        left join p on p.client_id = c.id where c.org_id = ${orgId} order by p.rank asc nulls last, c.name limit 25`,
-  ];
+  const from = sql`from clients c join v on v.client_id = c.id left join p on p.client_id = c.id where c.org_id = ${orgId}`;
+  const page = sql`${base} select c.id, c.name, v.arr_minor, p.rank ${from} order by p.rank asc nulls last, c.name limit 25`;
+  return {
+    health: [sql`${base} select p.rank, count(*)::int, sum(v.arr_minor)::float8 ${from} group by 1`, page],
+    reasons: [
+      sql`${base} select per.reason_code_id, count(*)::int, sum(v.arr_minor)::float8
+          from clients c join v on v.client_id = c.id left join p on p.client_id = c.id
+          left join pulse_entry_reasons per on per.entry_id = p.id where c.org_id = ${orgId} group by 1`,
+      page,
+    ],
+  };
+}
+
+const mib = (bytes: number) => bytes / 1024 / 1024;
+
+/**
+ * Streams every client as CSV through the export route's own pipeline (segment filter -> keyset batches
+ * -> csv-stringify) and reads the heap after a full GC at 10%, 50% and 100% of the rows: flat memory
+ * means those stay about the same however many rows have gone by. Run with node --expose-gc (the npm
+ * script does); without it the figures are heap in use, GC noise included.
+ */
+async function benchExport(label: string, ctx: Parameters<typeof exportRows>[0], orgId: string) {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const base = process.memoryUsage();
+  const start = performance.now();
+  const stream = csvExport(await exportRows(ctx, orgId, {}));
+  let bytes = 0;
+  let lines = 0;
+  let peakRss = 0;
+  const marks = [0.1, 0.5].map((share) => Math.floor(CLIENTS * share));
+  const heapAt: string[] = [];
+  const heapNow = () => {
+    gc?.();
+    return mib(process.memoryUsage().heapUsed - base.heapUsed).toFixed(1);
+  };
+  for await (const chunk of stream) {
+    bytes += (chunk as Buffer).length;
+    for (const b of chunk as Buffer) if (b === 10) lines++;
+    peakRss = Math.max(peakRss, process.memoryUsage.rss() - base.rss);
+    if (marks.length && lines - 1 >= (marks[0] as number)) heapAt.push(`${heapNow()} MiB at ${marks.shift()} rows`);
+  }
+  heapAt.push(`${heapNow()} MiB at ${lines - 1} rows`);
+  const seconds = (performance.now() - start) / 1000;
+  return (
+    `${label.padEnd(9)} CSV export of ${lines - 1} rows (${mib(bytes).toFixed(1)} MiB) in ${seconds.toFixed(1)} s; ` +
+    `heap growth${gc ? " after GC" : ""}: ${heapAt.join(", ")}; peak RSS growth ${mib(peakRss).toFixed(1)} MiB`
+  );
 }
 
 async function benchEngine(label: string, database: Database) {
@@ -99,18 +158,25 @@ async function benchEngine(label: string, database: Database) {
   );
 
   const rows: string[] = [];
+  const out = (row: string) => {
+    console.log(row);
+    rows.push(row);
+  };
   for (const asOf of [null, AS_OF]) {
     const filter = ReportFilterQuery.parse({ measure: "arr", ...(asOf ? { asOf } : {}) });
     const report = await time(RUNS, () => pulseHealthReport(ctx, org.id, filter));
     const reasons = await time(RUNS, () => pulseReasonsReport(ctx, org.id, filter));
     const queries = handWritten(org.id, asOf);
-    const hand = await time(RUNS, async () => {
-      for (const q of queries) await database.db.execute(q);
-    });
+    const run = (list: SQL[]) => async () => {
+      for (const q of list) await database.db.execute(q);
+    };
+    const handHealth = await time(RUNS, run(queries.health));
+    const handReasons = await time(RUNS, run(queries.reasons));
     const name = asOf ? `as of ${asOf}` : "current";
-    rows.push(line(label, `health report, ${name}`, report, hand));
-    rows.push(line(label, `reasons report, ${name}`, reasons, hand));
+    out(line(label, `health report, ${name}`, report, handHealth));
+    out(line(label, `reasons report, ${name}`, reasons, handReasons));
   }
+  out(await benchExport(label, ctx, org.id));
   await runtime.close();
   return rows;
 }
@@ -124,11 +190,13 @@ async function main() {
     `Health reports at ${CLIENTS} clients, ${RUNS} runs each (ratios to a hand-written query in the same run)`,
   );
   const rows: string[] = [];
-  const pglite = await openDatabase({ dataDir: "memory://" });
-  rows.push(...(await benchEngine("pglite", pglite)));
-  await pglite.close();
+  if (ENGINES.includes("pglite")) {
+    const pglite = await openDatabase({ dataDir: "memory://" });
+    rows.push(...(await benchEngine("pglite", pglite)));
+    await pglite.close();
+  }
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
+  if (adminUrl && ENGINES.includes("postgres")) {
     const name = `pulse_bench_${randomBytes(4).toString("hex")}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();

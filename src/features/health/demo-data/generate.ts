@@ -136,7 +136,9 @@ export async function generateHealthData(db: Db, o: HealthDataOptions): Promise<
            else (${sql.param(success)}::uuid[])[1 + floor(random() * ${success.length})::int] end, 0
     from pulse_entries e where e.org_id = ${o.orgId} and (e.rank <= 3 or random() < 0.6)`);
   await db.execute(sql`
-    update clients c set current_pulse_rank = p.rank, current_pulse_at = p.effective_at, current_pulse_entry_id = p.id
+    update clients c set current_pulse_rank = p.rank, current_pulse_at = p.effective_at, current_pulse_entry_id = p.id,
+      current_reason_code_ids = coalesce((select array_agg(r.reason_code_id order by r.position, r.reason_code_id)
+        from pulse_entry_reasons r where r.entry_id = p.id), '{}'::uuid[])
     from (select distinct on (client_id) id, client_id, rank, effective_at from pulse_entries
           where org_id = ${o.orgId} order by client_id, effective_at desc, recorded_at desc) p
     where p.client_id = c.id`);

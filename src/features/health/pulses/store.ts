@@ -137,6 +137,7 @@ export async function findCurrentPulse(db: Db, orgId: string, clientId: string) 
   return row;
 }
 
+/** Caches the client's current pulse (rank, time, entry and its reason codes) for lists, reports and segments. */
 export async function setCurrentPulse(db: Db, orgId: string, clientId: string, entry: PulseEntryRow | undefined) {
   await db
     .update(clients)
@@ -144,6 +145,10 @@ export async function setCurrentPulse(db: Db, orgId: string, clientId: string, e
       currentPulseRank: entry?.rank ?? null,
       currentPulseAt: entry?.effectiveAt ?? null,
       currentPulseEntryId: entry?.id ?? null,
+      currentReasonCodeIds: entry
+        ? sql`coalesce((select array_agg(r.reason_code_id order by r.position, r.reason_code_id)
+            from pulse_entry_reasons r where r.entry_id = ${entry.id}), '{}'::uuid[])`
+        : [],
     })
     .where(and(eq(clients.orgId, orgId), eq(clients.id, clientId)));
 }

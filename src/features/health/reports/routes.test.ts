@@ -140,4 +140,32 @@ describe.each(TEST_ENGINES)("pulse reports on %s", (engine) => {
     const facets = (await api("GET", "/reports/facets")).json();
     expect(facets.clientTypes).toEqual(["Enterprise", "SMB", "Strategic"]);
   });
+
+  it("reads the current reasons of a corrected pulse from the correction, and drills as of a date too", async () => {
+    const entryId = (await api("GET", `/clients/${ids.Cobalt}/pulses`)).json().entries[0].id as string;
+    const corrected = await api("POST", `/clients/${ids.Cobalt}/pulses`, {
+      level: "some_risk",
+      reasonCodeIds: [await reason("usage_declining")],
+      correctsEntryId: entryId,
+      note: "Wrong reason",
+    });
+    expect(corrected.statusCode).toBe(201);
+    const r = (await api("GET", "/reports/pulse-reasons")).json();
+    expect(r.reasons.map((x: { code: string; count: number }) => [x.code, x.count])).toEqual([
+      ["budget_cuts", 1],
+      ["champion_left", 1],
+      ["churn_intent", 1],
+      ["usage_declining", 1],
+    ]);
+    const declining = r.reasons.find((x: { code: string }) => x.code === "usage_declining").reasonCodeId;
+    const drill = (await api("GET", `/reports/pulse-reasons?reasonCodeId=${declining}`)).json();
+    expect(drill.clientTotal).toBe(1);
+    expect(drill.clients.map((c: { name: string }) => c.name)).toEqual(["Cobalt"]);
+    // As of mid-June, Acme's first pulse (usage growing) was its current one.
+    const growing = (await api("GET", "/reports/pulse-reasons?asOf=2026-06-15")).json();
+    const grow = growing.reasons.find((x: { code: string }) => x.code === "usage_growing").reasonCodeId;
+    const asOfDrill = (await api("GET", `/reports/pulse-reasons?asOf=2026-06-15&reasonCodeId=${grow}`)).json();
+    expect(asOfDrill.clientTotal).toBe(1);
+    expect(asOfDrill.clients.map((c: { name: string }) => c.name)).toEqual(["Acme"]);
+  });
 });

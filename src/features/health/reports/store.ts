@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
+import { pulseRank } from "../pulses/pulse-levels.js";
 import type { ReportFilter } from "./contract.js";
 import { levelsWhere, measureColumn, orderBy, reportBase, reportEnd, reportWhere } from "./report-sql.js";
 
@@ -25,61 +26,83 @@ export type Amount = { count: number; value: number };
 
 type ListOptions = { valueColumn: "arr" | "mrr" | "acv" };
 
-/** The page of clients (with CSM names) as JSON, from the filtered set `f`. */
+/**
+ * The page of clients (with CSM names) as JSON, from the filtered set `f`: the page is cut first (a
+ * top-N sort), then only its rows meet the users table and are numbered for the JSON's order.
+ */
 function pageJson(filter: ReportFilter, where: SQL, options: ListOptions): SQL {
+  const value = sql.raw(`${options.valueColumn}_minor`);
   return sql`(select coalesce(json_agg(y order by y.ord), '[]'::json) from (
-      select f.id, f.name, f.client_type, f.assigned_csm_id, u.name as csm_name, f.status, f.currency,
-        f.next_renewal_date::text as next_renewal_date, f.rank, f.pulse_at,
-        ${sql.raw(`f.${options.valueColumn}_minor`)}::float8 as value,
-        row_number() over (order by ${orderBy(filter.sort, options.valueColumn)}) as ord
-      from f left join users u on u.id = f.assigned_csm_id
-      where ${where} order by ${orderBy(filter.sort, options.valueColumn)} limit ${filter.limit} offset ${filter.offset}) y)`;
+      select q.id, q.name, q.client_type, q.assigned_csm_id, u.name as csm_name, q.status, q.currency,
+        q.next_renewal_date::text as next_renewal_date, q.rank, q.pulse_at, q.${value}::float8 as value,
+        row_number() over (order by ${orderBy(filter.sort, options.valueColumn, "q")}) as ord
+      from (select f.* from f where ${where}
+            order by ${orderBy(filter.sort, options.valueColumn)} limit ${filter.limit} offset ${filter.offset}) q
+      left join users u on u.id = q.assigned_csm_id) y)`;
 }
 
 /**
- * The whole health report in one statement, so the (possibly "as of") client set is computed once:
- * the breakdown per level over the filter, and the page and count of the list narrowed to `levels`.
+ * The client set once: "as of" a date its per-client lookups are worth keeping (materialized); the
+ * current set is a plain scan of clients, cheaper to repeat than to store.
+ */
+const withClients = (orgId: string, filter: ReportFilter, now: Date, levels: boolean, reasons: boolean) =>
+  sql`with b as ${sql.raw(filter.asOf ? "materialized" : "not materialized")} (${reportBase(orgId, filter, now, { reasons })}),
+      f as not materialized (select b.*, ${measureColumn(filter.measure)} as m from b where ${reportWhere(filter, { levels })})`;
+
+type Breakdown = { rank: number | null; count: number; value: number }[];
+
+/** How many clients the list narrowed to the filter's levels holds, read off the breakdown per level. */
+function listTotal(breakdown: Breakdown, filter: ReportFilter): number {
+  const levels = filter.levels ?? [];
+  if (levels.length === 0) return breakdown.reduce((n, b) => n + Number(b.count), 0);
+  const ranks = new Set(levels.map((l) => (l === "none" ? null : pulseRank(l))));
+  return breakdown
+    .filter((b) => ranks.has(b.rank === null ? null : Number(b.rank)))
+    .reduce((n, b) => n + Number(b.count), 0);
+}
+
+/**
+ * The whole health report in one statement: the breakdown per level over the filter, and the page of
+ * the list narrowed to `levels` (its count is the breakdown's, for those levels).
  */
 export async function healthReport(db: Db, orgId: string, filter: ReportFilter, now: Date, options: ListOptions) {
-  const listWhere = levelsWhere(filter, "f");
   const [row] = await rows(
     db,
-    sql`with b as materialized (${reportBase(orgId, filter, now)}),
-      f as (select b.*, ${measureColumn(filter.measure)} as m from b where ${reportWhere(filter, { levels: false })})
+    sql`${withClients(orgId, filter, now, false, false)}
       select
         (select coalesce(json_agg(x), '[]'::json) from (
           select f.rank, count(*)::int as count, coalesce(sum(f.m), 0)::float8 as value from f group by f.rank) x) as breakdown,
-        (select count(*)::int from f where ${listWhere}) as total,
-        ${pageJson(filter, listWhere, options)} as page`,
+        ${pageJson(filter, levelsWhere(filter, "f"), options)} as page`,
   );
-  return {
-    breakdown: parsed<{ rank: number | null; count: number; value: number }[]>(row?.breakdown),
-    total: Number(row?.total ?? 0),
-    page: parsed<ClientListRow[]>(row?.page),
-  };
+  const breakdown = parsed<Breakdown>(row?.breakdown);
+  return { breakdown, total: listTotal(breakdown, filter), page: parsed<ClientListRow[]>(row?.page) };
 }
 
-/** The whole reasons report in one statement: reasons of each client's current pulse, totals, and the list. */
+/**
+ * The whole reasons report in one statement: the reason codes of each client's pulse (from reason_ids),
+ * totals with and without a reason and the drilled count in one pass, and the list.
+ */
 export async function reasonsReport(db: Db, orgId: string, filter: ReportFilter, now: Date, options: ListOptions) {
-  const drill = filter.reasonCodeId
-    ? sql`exists (select 1 from pulse_entry_reasons per where per.entry_id = f.entry_id and per.reason_code_id = ${filter.reasonCodeId})`
-    : sql`true`;
-  const noReason = sql`not exists (select 1 from pulse_entry_reasons per where per.entry_id = f.entry_id)`;
+  const drill = filter.reasonCodeId ? sql`${filter.reasonCodeId}::uuid = any(f.reason_ids)` : sql`true`;
   const [row] = await rows(
     db,
-    sql`with b as materialized (${reportBase(orgId, filter, now)}),
-      f as (select b.*, ${measureColumn(filter.measure)} as m from b where ${reportWhere(filter, { levels: true })})
+    sql`${withClients(orgId, filter, now, true, true)}
       select
         (select coalesce(json_agg(x order by x.count desc, x.label asc), '[]'::json) from (
-          select rc.id as reason_code_id, rc.code, rc.label, rc.category, rc.kind,
-            count(*)::int as count, coalesce(sum(f.m), 0)::float8 as value
-          from f join pulse_entry_reasons per on per.entry_id = f.entry_id
-          join reason_codes rc on rc.id = per.reason_code_id
-          group by rc.id, rc.code, rc.label, rc.category, rc.kind) x) as reasons,
-        (select json_build_object('count', count(*), 'value', coalesce(sum(m), 0)::float8) from f) as totals,
-        (select json_build_object('count', count(*), 'value', coalesce(sum(m), 0)::float8) from f where ${noReason}) as without,
-        (select count(*)::int from f where ${drill}) as total,
+          select rc.id as reason_code_id, rc.code, rc.label, rc.category, rc.kind, r.count, r.value
+          from (select per.reason_code_id, count(*)::int as count, coalesce(sum(f.m), 0)::float8 as value
+                from f cross join lateral unnest(f.reason_ids) as per(reason_code_id) group by per.reason_code_id) r
+          join reason_codes rc on rc.id = r.reason_code_id) x) as reasons,
+        (select json_build_object(
+            'count', count(*), 'value', coalesce(sum(m), 0)::float8,
+            'withoutCount', count(*) filter (where cardinality(reason_ids) = 0),
+            'withoutValue', coalesce(sum(m) filter (where cardinality(reason_ids) = 0), 0)::float8,
+            'drilled', count(*) filter (where ${drill}))
+          from f) as totals,
         ${pageJson(filter, drill, options)} as page`,
+  );
+  const totals = parsed<{ count: number; value: number; withoutCount: number; withoutValue: number; drilled: number }>(
+    row?.totals,
   );
   return {
     reasons: parsed<
@@ -93,9 +116,9 @@ export async function reasonsReport(db: Db, orgId: string, filter: ReportFilter,
         value: number;
       }[]
     >(row?.reasons),
-    totals: parsed<Amount>(row?.totals),
-    without: parsed<Amount>(row?.without),
-    total: Number(row?.total ?? 0),
+    totals: { count: totals.count, value: totals.value },
+    without: { count: totals.withoutCount, value: totals.withoutValue },
+    total: Number(totals.drilled),
     page: parsed<ClientListRow[]>(row?.page),
   };
 }
