@@ -18,9 +18,12 @@ export const AssessmentSummary = z.object({
   title: z.string(),
   description: z.string().nullable(),
   programId: z.uuid(),
+  programKey: z.string(),
   programTitle: z.string(),
   levelId: z.uuid().nullable(),
   moduleId: z.uuid().nullable(),
+  /** For links to the module page (module tests). */
+  moduleKey: z.string().nullable(),
   /** The module (module test) or level (exam) it belongs to, for headings and links. */
   parentTitle: z.string().nullable(),
   questionCount: z.number().int(),

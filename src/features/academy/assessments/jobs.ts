@@ -11,9 +11,11 @@ export const attemptDeadlineJob = (ctx: () => AppContext) =>
     retryDelaySeconds: 5,
     handler: async ({ attemptId }) => {
       const c = ctx();
-      const outcome = await finishExpiredAttempt(c, attemptId);
+      const result = await finishExpiredAttempt(c, attemptId);
       // The queue ran it before the deadline by the app's clock: run again then (the sweep also catches it).
-      if (outcome === "not_due") await c.jobs.send(attemptDeadlineEvent, { attemptId }, { startAfterSeconds: 5 });
+      if (result.outcome === "not_due") {
+        await c.jobs.send(attemptDeadlineEvent, { attemptId }, { startAfterSeconds: result.secondsLeft + 1 });
+      }
     },
   });
 

@@ -202,6 +202,24 @@ describe.each(TEST_ENGINES)("assessments (%s)", (engine) => {
     expect(failed.filter((s) => s.verb === "failed")).toHaveLength(1);
   });
 
+  it("the status page counts an attempt whose time ran out as failed even before its job runs", async () => {
+    const me = await learner();
+    const attempt = (await call("POST", `/api/academy/assessments/${catalog.examA.id}/attempts`, me.cookie)).json();
+    expect((await call("GET", `/api/academy/assessments/${catalog.examA.id}`, me.cookie)).json()).toMatchObject({
+      openAttempt: { id: attempt.id },
+      blockedBy: "open_attempt",
+    });
+    clock.advance(60 * 60_000);
+    const status = (await call("GET", `/api/academy/assessments/${catalog.examA.id}`, me.cookie)).json();
+    expect(status).toMatchObject({ openAttempt: null, blockedBy: "retake_wait", failedAttempts: 1 });
+    expect(status.attempts[0]).toMatchObject({
+      submittedBy: "deadline",
+      passed: false,
+      submittedAt: attempt.deadlineAt,
+    });
+    expect(status.nextAttemptOpensAt).toBe(new Date(new Date(attempt.deadlineAt).getTime() + 48 * HOUR).toISOString());
+  });
+
   it("CCSMP retake waits: 48 h, 48 h, then 14 days, enforced on start with opensAt; .ics of the reopening", async () => {
     const me = await learner();
     const failOnce = async () => {

@@ -14,6 +14,7 @@ const assessmentColumns = {
   title: assessments.title,
   description: assessments.description,
   programId: assessments.programId,
+  programKey: programs.key,
   programTitle: programs.title,
   levelId: sql<string | null>`coalesce(${assessments.levelId}, ${modules.levelId})`,
   moduleId: assessments.moduleId,
@@ -33,6 +34,7 @@ export type AssessmentRow = {
   title: string;
   description: string | null;
   programId: string;
+  programKey: string;
   programTitle: string;
   levelId: string | null;
   moduleId: string | null;

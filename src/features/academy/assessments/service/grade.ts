@@ -74,22 +74,35 @@ export async function finishAttemptInTx(
  * Grades an attempt whose deadline has passed (the job and the sweep call this). Idempotent: a submitted
  * or still-running attempt is left alone; returns whether it graded.
  */
-export async function finishExpiredAttempt(ctx: AppContext, attemptId: string): Promise<"graded" | "not_due" | "done"> {
+export async function finishExpiredAttempt(
+  ctx: AppContext,
+  attemptId: string,
+): Promise<{ outcome: "graded" | "done" } | { outcome: "not_due"; secondsLeft: number }> {
   return ctx.database.db.transaction(async (tx) => {
     const attempt = await store.findAttempt(tx, attemptId, { forUpdate: true });
-    if (!attempt || attempt.submittedAt) return "done";
-    if (!attempt.deadlineAt || attempt.deadlineAt > ctx.clock.now()) return "not_due";
+    if (!attempt || attempt.submittedAt || !attempt.deadlineAt) return { outcome: "done" };
+    const left = attempt.deadlineAt.getTime() - ctx.clock.now().getTime();
+    if (left > 0) return { outcome: "not_due", secondsLeft: Math.ceil(left / 1000) };
     const assessment = await store.findAssessmentAnyState(tx, attempt.assessmentId);
-    if (!assessment) return "done";
+    if (!assessment) return { outcome: "done" };
     await finishAttemptInTx(ctx, tx, attempt, assessment, "deadline", attempt.answers);
-    return "graded";
+    return { outcome: "graded" };
   });
+}
+
+/** Grades the user's open attempts at an assessment whose deadline has passed (before reading their standing). */
+export async function finishExpiredAttemptsOf(ctx: AppContext, userId: string, assessmentId: string): Promise<void> {
+  const rows = await store.attemptsOf(ctx.database.db, userId, assessmentId);
+  const now = ctx.clock.now();
+  for (const r of rows) {
+    if (!r.submittedAt && r.deadlineAt && r.deadlineAt <= now) await finishExpiredAttempt(ctx, r.id);
+  }
 }
 
 /** Grades every open attempt whose deadline has passed; returns how many. */
 export async function sweepExpiredAttempts(ctx: AppContext): Promise<number> {
   const ids = await store.expiredOpenAttempts(ctx.database.db, ctx.clock.now());
   let graded = 0;
-  for (const id of ids) if ((await finishExpiredAttempt(ctx, id)) === "graded") graded++;
+  for (const id of ids) if ((await finishExpiredAttempt(ctx, id)).outcome === "graded") graded++;
   return graded;
 }

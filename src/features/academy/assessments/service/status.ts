@@ -5,17 +5,19 @@ import type { AssessmentList, AssessmentStatus } from "../contract.js";
 import { retakeDecision } from "../retake-policy.js";
 import * as store from "../store.js";
 import { loadAssessment } from "./access.js";
+import { finishExpiredAttemptsOf } from "./grade.js";
 import { iso, presentAssessment, presentAttemptSummary } from "./present.js";
 
 /** The learner's standing on an assessment: attempts, best score, and when the next attempt opens. */
 export async function assessmentStatus(ctx: AppContext, actor: Actor, assessmentId: string): Promise<AssessmentStatus> {
   const { db } = ctx.database;
   const assessment = await loadAssessment(db, assessmentId);
+  // An attempt whose time ran out counts as graded at once, even if its job has not run yet.
+  await finishExpiredAttemptsOf(ctx, actor.userId, assessment.id);
   const rows = await store.attemptsOf(db, actor.userId, assessment.id);
   const now = ctx.clock.now();
   const submitted = rows.filter((r) => r.submittedAt);
-  // An open attempt past its deadline counts as over (the job grades it); it is not offered for resuming.
-  const open = rows.find((r) => !r.submittedAt && (!r.deadlineAt || r.deadlineAt > now)) ?? null;
+  const open = rows.find((r) => !r.submittedAt) ?? null;
   const failedAt = submitted.filter((r) => r.passed === false).map((r) => r.submittedAt as Date);
   const passed = submitted.some((r) => r.passed);
   const decision = retakeDecision(assessment.retakePolicy, failedAt, now);

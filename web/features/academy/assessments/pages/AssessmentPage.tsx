@@ -13,6 +13,7 @@ import { TextLink } from "../../../../ui/RouterLink";
 import { SectionCard } from "../../../../ui/SectionCard";
 import { ToneBadge } from "../../../../ui/ToneBadge";
 import { useSignedInMe } from "../../../accounts/identity/queries";
+import { AssessmentCrumbs } from "../components/AssessmentCrumbs";
 import { RetakeNotice } from "../components/RetakeNotice";
 import { describeRetakePolicy, describeTimeLimit } from "../describe-policy";
 import { useAssessmentStatus, useStartAttempt } from "../queries";
@@ -60,6 +61,7 @@ function AssessmentView({
   const kindLabel = assessment.kind === "exam" ? "Exam" : "Module test";
   return (
     <>
+      <AssessmentCrumbs assessment={assessment} current={assessment.title} />
       <PageHeader
         title={assessment.title}
         description={[assessment.parentTitle, assessment.programTitle].filter(Boolean).join(" · ")}

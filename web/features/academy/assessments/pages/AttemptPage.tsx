@@ -14,6 +14,7 @@ import { PageHeader } from "../../../../ui/PageHeader";
 import { ButtonLink } from "../../../../ui/RouterLink";
 import { SectionCard } from "../../../../ui/SectionCard";
 import { useSignedInMe } from "../../../accounts/identity/queries";
+import { AssessmentCrumbs } from "../components/AssessmentCrumbs";
 import { AttemptReview } from "../components/AttemptReview";
 import { ExamCountdown } from "../components/ExamCountdown";
 import { QuestionField } from "../components/QuestionField";
@@ -163,6 +164,7 @@ function AttemptResult({ attempt }: { attempt: AttemptView }) {
   if (!result) return <LoadingBlock label="Grading" />;
   return (
     <>
+      <AssessmentCrumbs assessment={attempt.assessment} current={`Attempt ${attempt.number}`} />
       <PageHeader
         title={`${attempt.assessment.title}: attempt ${attempt.number}`}
         description={`Submitted ${formatDateTime(result.submittedAt, me.user.timeZone)}${result.submittedBy === "deadline" ? " when the time ran out" : ""}`}
