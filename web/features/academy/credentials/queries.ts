@@ -49,6 +49,7 @@ export function useSetHidden() {
   return useMutation({
     mutationFn: ({ id, hidden }: { id: string; hidden: boolean }) =>
       api.patch<CredentialSummary>(`/api/me/credentials/${id}`, { hidden }),
+    meta: { inlineError: true },
     onSuccess: () => client.invalidateQueries({ queryKey: credentialKeys.all }),
   });
 }
@@ -56,6 +57,7 @@ export function useSetHidden() {
 export function useVerify() {
   return useMutation({
     mutationFn: (body: VerifyBody) => api.post<VerifyResult>("/api/credentials/verify", body),
+    meta: { inlineError: true },
   });
 }
 
@@ -72,6 +74,7 @@ export function useRevoke() {
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string } & RevokeBody) =>
       api.post<CredentialSummary>(`/api/admin/credentials/${id}/revoke`, body),
+    meta: { inlineError: true },
     onSuccess: () => client.invalidateQueries({ queryKey: credentialKeys.all }),
   });
 }
