@@ -80,11 +80,10 @@ export async function renderCertificatePdf(facts: CertificateFacts): Promise<Buf
     .fontSize(22)
     .fillColor(accent)
     .text(facts.title, column.x, 270, { width: column.width, align: "center" });
-  doc
-    .font("Helvetica")
-    .fontSize(13)
-    .fillColor("#4a4f6a")
-    .text(facts.programTitle, { width: column.width, align: "center" });
+  if (facts.programTitle !== facts.title) {
+    doc.font("Helvetica").fontSize(13).fillColor("#4a4f6a");
+    doc.text(facts.programTitle, { width: column.width, align: "center" });
+  }
 
   const footY = height - 170;
   doc.fillColor(ink).font("Helvetica-Bold").fontSize(11).text("Date", 80, footY);
