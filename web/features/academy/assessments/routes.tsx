@@ -14,6 +14,6 @@ export function assessmentRoutes<P extends AnyRoute>(parent: P) {
       component: AssessmentPage,
     }),
     createRoute({ getParentRoute: () => parent, path: "/academy/attempts/$attemptId", component: AttemptPage }),
-    createRoute({ getParentRoute: () => parent, path: "/admin/academy/pools", component: AssessmentPoolsPage }),
+    createRoute({ getParentRoute: () => parent, path: "/admin/question-pools", component: AssessmentPoolsPage }),
   ] as const;
 }

@@ -20,7 +20,7 @@ export type NavPath =
   | "/engagements"
   | "/org"
   | "/admin/outbox"
-  | "/admin/academy/pools"
+  | "/admin/question-pools"
   | "/admin/credentials"
   | "/learning-progress"
   | "/admin/academy";
@@ -69,7 +69,7 @@ export function navSectionsFor(me: MeResponse): NavSection[] {
       items: [
         { label: "Outbox", to: "/admin/outbox", icon: IconMailOpened },
         { label: "Credentials", to: "/admin/credentials", icon: IconRosette },
-        { label: "Question pools", to: "/admin/academy/pools", icon: IconListCheck },
+        { label: "Question pools", to: "/admin/question-pools", icon: IconListCheck },
         { label: "Academy", to: "/admin/academy", icon: IconSchool },
       ],
     });
