@@ -1,24 +1,20 @@
 import { Anchor, Button, Stack, Text, Textarea } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useState } from "react";
-import ReactMarkdown from "react-markdown";
 import type { LessonItem } from "../../../../../src/features/academy/learning/contract";
 import type { LessonSession } from "../lesson-session";
+import { Markdown } from "./Markdown";
 
 /** A reading: Markdown. */
 export function ReadingItem({ item }: { item: LessonItem }) {
-  return (
-    <div className="lesson-markdown">
-      <ReactMarkdown>{item.body ?? ""}</ReactMarkdown>
-    </div>
-  );
+  return <Markdown>{item.body ?? ""}</Markdown>;
 }
 
 /** A workbook: its description and the download (which counts as opening it). */
 export function WorkbookItem({ item, session }: { item: LessonItem; session: LessonSession }) {
   return (
     <Stack gap="xs">
-      {item.body ? <ReactMarkdown>{item.body}</ReactMarkdown> : null}
+      {item.body ? <Markdown>{item.body}</Markdown> : null}
       {item.download ? (
         <Anchor
           href={item.download.href}
@@ -41,7 +37,7 @@ export function ScenarioItem({ item, session }: { item: LessonItem; session: Les
   const [shown, setShown] = useState(false);
   return (
     <Stack gap="sm">
-      <ReactMarkdown>{item.body ?? ""}</ReactMarkdown>
+      <Markdown>{item.body ?? ""}</Markdown>
       <Textarea
         label="Your answer"
         description="Write what you would do; then compare it with the model answer."
@@ -66,7 +62,7 @@ export function ScenarioItem({ item, session }: { item: LessonItem; session: Les
       {shown && item.guidance ? (
         <Stack gap={4}>
           <Text fw={600}>Model answer</Text>
-          <ReactMarkdown>{item.guidance}</ReactMarkdown>
+          <Markdown>{item.guidance}</Markdown>
         </Stack>
       ) : null}
     </Stack>

@@ -1,9 +1,9 @@
 import { Group, Progress, Stack, Text } from "@mantine/core";
 import { useEffect, useMemo, useRef } from "react";
-import ReactMarkdown from "react-markdown";
 import type { ItemProgressView, LessonItem } from "../../../../../src/features/academy/learning/contract";
 import type { LessonSession } from "../lesson-session";
 import { PlaybackTracker } from "../playback-tracker";
+import { Markdown } from "./Markdown";
 
 const SAVE_EVERY_MS = 10_000;
 
@@ -134,7 +134,7 @@ export function VideoItem({
       {item.body ? (
         <details>
           <summary>Transcript</summary>
-          <ReactMarkdown>{item.body}</ReactMarkdown>
+          <Markdown>{item.body}</Markdown>
         </details>
       ) : null}
     </Stack>

@@ -75,8 +75,10 @@ function LessonPlayer({ lesson }: { lesson: LessonView }) {
     };
   }, [session]);
 
-  // Readings and scenarios count as opened once shown.
+  // Readings and scenarios count as opened once shown (in the tab that holds the course).
+  const active = activity.state === "active";
   useEffect(() => {
+    if (!active) return;
     let added = false;
     for (const item of lesson.items) {
       const opened = lesson.progress.find((p) => p.itemId === item.id)?.opened;
@@ -86,7 +88,7 @@ function LessonPlayer({ lesson }: { lesson: LessonView }) {
       }
     }
     if (added) void session.flush();
-  }, [session, lesson.items, lesson.progress]);
+  }, [session, lesson.items, lesson.progress, active]);
 
   // Scroll to the item named in the URL hash (links from the checklist).
   useEffect(() => {
@@ -129,7 +131,7 @@ function LessonPlayer({ lesson }: { lesson: LessonView }) {
           <Progress value={checklist.percent} aria-label="Lesson progress" data-testid="lesson-progress" />
         </Stack>
         {lesson.items.map((item) => (
-          <section key={item.id} id={`item-${item.id}`} aria-label={item.title}>
+          <div key={item.id} id={`item-${item.id}`}>
             <SectionCard title={item.title} description={KIND_LABEL[item.kind]}>
               {item.kind === "video" ? (
                 <VideoItem item={item} progress={progressOf(item.id)} session={session} paused={blocked} />
@@ -143,7 +145,7 @@ function LessonPlayer({ lesson }: { lesson: LessonView }) {
                 <ReadingItem item={item} />
               )}
             </SectionCard>
-          </section>
+          </div>
         ))}
         <CompletionChecklist checklist={checklist} title="Why is this lesson not complete?" />
         <Group justify="space-between">
