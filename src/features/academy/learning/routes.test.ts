@@ -275,6 +275,76 @@ describe.each(TEST_ENGINES)("learning on %s", (engine) => {
     expect(await events("academy.level.completed", a.userId)).toBe(0);
   });
 
+  it("completes the level once every module is complete, sending the level event once", async () => {
+    const a = await learner();
+    const db = t.ctx.database.db;
+    const moduleRows = await db.select().from(modules).where(eq(modules.levelId, id.level1));
+    for (const m of moduleRows) {
+      for (const l of await db.select().from(lessons).where(eq(lessons.moduleId, m.id))) {
+        const view = await lesson(a.cookie, l.id);
+        for (const item of view.items) {
+          if (item.kind === "video") {
+            const registration = randomUUID();
+            await post(a.cookie, { statements: [{ verb: "played", itemId: item.id, registration, segments: [] }] });
+            clock.advance(10_000);
+            await post(a.cookie, {
+              statements: [
+                { verb: "played", itemId: item.id, registration, segments: [[0, item.video?.durationSeconds ?? 0]] },
+              ],
+            });
+          } else if (item.kind === "knowledge_check") {
+            for (const q of item.questions) {
+              const [row] = await db.select().from(questions).where(eq(questions.id, q.id));
+              await post(a.cookie, {
+                statements: [{ verb: "answered", questionId: q.id, response: row?.correct ?? [] }],
+              });
+            }
+          } else {
+            await post(a.cookie, { statements: [{ verb: "opened", itemId: item.id }] });
+          }
+        }
+        expect((await lesson(a.cookie, l.id)).checklist.complete).toBe(true);
+      }
+    }
+    expect(await events("academy.module.completed", a.userId)).toBe(0);
+    const tests = await db
+      .select()
+      .from(assessments)
+      .where(
+        sql`${assessments.moduleId} in (${sql.join(
+          moduleRows.map((m) => sql`${m.id}`),
+          sql`, `,
+        )})`,
+      );
+    for (const [n, test] of tests.entries()) {
+      await db.transaction(async (tx) => {
+        await tx.insert(attempts).values({
+          assessmentId: test.id,
+          userId: a.userId,
+          number: n + 1,
+          questionIds: [],
+          startedAt: clock.now(),
+          submittedAt: clock.now(),
+          submittedBy: "learner",
+          correctCount: 1,
+          scorePercent: 100,
+          passed: true,
+        });
+        await refreshCompletionAfterAssessment(t.ctx, tx, a.userId, test.id);
+      });
+    }
+    expect(await events("academy.module.completed", a.userId)).toBe(moduleRows.length);
+    expect(await events("academy.level.completed", a.userId)).toBe(1);
+    const level = (await get(a.cookie, `/api/academy/progress/levels/${id.level1}`)).json() as ProgressView;
+    expect(level.checklist).toMatchObject({ complete: true, percent: 100, missing: [] });
+    // The program needs level 2 (locked for Basic, exams only): not complete.
+    const program = (
+      await get(a.cookie, `/api/academy/progress/programs/${(await lesson(a.cookie, id.lesson1)).program.id}`)
+    ).json() as ProgressView;
+    expect(program.checklist.complete).toBe(false);
+    expect(program.checklist.percent).toBe(50);
+  });
+
   it("merges two tabs saving at the same time: segments are a union, answers both kept", async () => {
     const a = await learner();
     const [r1, r2] = [randomUUID(), randomUUID()];
