@@ -1,18 +1,34 @@
 import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { loadPrograms } from "../../src/features/academy/catalog/content-sync.js";
 import { createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
 import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
 
 /**
- * A learner earns the certification of the fixture program "mini" (loaded by the e2e server) and a module badge (awarded by staff through the same issuance
- * code as the completion events), sees them in My credentials, downloads the PDF, opens the public
- * evidence page signed out, verifies it (and a tampered copy), hides the page, and staff revoke one.
+ * A learner passes both exams of the fixture program "mini" (loaded by the e2e server), which completes its
+ * exam level: the level-completion event's handler issues the certification. Staff award a module badge
+ * (same issuance code). The learner sees both in My credentials and downloads the PDF; the public evidence
+ * page opens signed out and verifies (a tampered copy does not); the holder hides the page; staff revoke.
  */
 test.use({ viewport: { width: 1280, height: 900 } });
 
 const headers = { origin: E2E_BASE_URL };
 const SHOTS = ".tmp/screens/academy";
+
+/** prompt -> correct choice keys, from the content folders the e2e server imported. */
+function answerKey(): Map<string, string[]> {
+  const key = new Map<string, string[]>();
+  for (const dir of (process.env.CONTENT_DIR ?? "src/features/academy/catalog/fixtures").split(",")) {
+    for (const program of loadPrograms(dir.trim())) {
+      for (const level of program.levels) {
+        for (const module of level.modules) for (const q of module.bank) key.set(q.prompt, q.correct);
+        for (const exam of level.exams) for (const q of exam.pool) key.set(q.prompt, q.correct);
+      }
+    }
+  }
+  return key;
+}
 
 async function axe(page: Page, name: string) {
   const { violations } = await new AxeBuilder({ page })
@@ -44,18 +60,51 @@ test("credentials: issue, list, PDF, public evidence page, verify, hide, revoke"
   expect(login.status()).toBe(200);
 
   let certificationId = "";
-  await test.step("the certification and a module badge are issued", async () => {
-    for (const [object, key] of [
-      ["module", "mini.m1"],
-      ["level", "mini.l2"],
-    ]) {
-      const res = await staff.post("/api/admin/credentials/award", {
-        data: { userId: me.user.id, object, key },
+  await test.step("passing both exams completes the level: the certification is issued at once", async () => {
+    const plan = await staff.post("/api/admin/academy/memberships", {
+      data: { userId: me.user.id, plan: "scholar" },
+      headers,
+    });
+    expect(plan.status(), await plan.text()).toBeLessThan(300);
+    const key = answerKey();
+    const listed: { id: string; key: string }[] = (await (await page.request.get("/api/academy/assessments")).json())
+      .assessments;
+    for (const examKey of ["mini.exam-a", "mini.exam-b"]) {
+      const exam = listed.find((a) => a.key === examKey);
+      expect(exam, examKey).toBeTruthy();
+      const started = await page.request.post(`/api/academy/assessments/${exam?.id}/attempts`, { data: {}, headers });
+      expect(started.status(), await started.text()).toBe(201);
+      const attempt = (await started.json()) as { id: string; questions: { id: string; prompt: string }[] };
+      const answers = Object.fromEntries(attempt.questions.map((q) => [q.id, key.get(q.prompt) ?? []]));
+      const submitted = await page.request.post(`/api/academy/attempts/${attempt.id}/submit`, {
+        data: { answers },
         headers,
       });
-      expect(res.status(), await res.text()).toBe(200);
-      if (object === "level") certificationId = (await res.json()).id;
+      expect(submitted.status(), await submitted.text()).toBe(200);
+      expect((await submitted.json()).result.passed).toBe(true);
     }
+    // The level's completion event is handled by a job: the credential appears within seconds.
+    await expect
+      .poll(
+        async () => {
+          const list = (await (await page.request.get("/api/me/credentials")).json()).credentials as {
+            id: string;
+            kind: string;
+          }[];
+          certificationId = list.find((c) => c.kind === "certification")?.id ?? "";
+          return certificationId;
+        },
+        { timeout: 20_000 },
+      )
+      .not.toBe("");
+  });
+
+  await test.step("staff award a module badge (the same issuance as a module completion)", async () => {
+    const res = await staff.post("/api/admin/credentials/award", {
+      data: { userId: me.user.id, object: "module", key: "mini.m1" },
+      headers,
+    });
+    expect(res.status(), await res.text()).toBe(200);
   });
 
   await test.step("My credentials lists them with status, validity and actions", async () => {
@@ -92,7 +141,9 @@ test("credentials: issue, list, PDF, public evidence page, verify, hide, revoke"
     await expect(guest.getByText("Valid credential")).toBeVisible();
     await expect(guest.getByText(learner.name, { exact: true })).toBeVisible();
     await expect(guest.getByRole("region", { name: "Criteria" })).toContainText("Pass Exam A (pass mark 75%)");
-    await expect(guest.getByRole("region", { name: "Evidence" })).toBeVisible();
+    const evidence = guest.getByRole("region", { name: "Evidence" });
+    await expect(evidence.getByRole("row", { name: /Exam A Passed 100%/ })).toBeVisible();
+    await expect(evidence.getByRole("row", { name: /Exam B Passed 100%/ })).toBeVisible();
     await expect(guest.getByRole("link", { name: "Add to LinkedIn profile" })).toHaveCount(0);
     await axe(guest, "evidence page");
     await guest.screenshot({ path: `${SHOTS}/evidence-page.png`, fullPage: true });
