@@ -154,10 +154,13 @@ export const PoolPart = z.object({
   freshAttempts: z.number().int(),
 });
 export const PoolReport = z.object({
-  attemptsPlanned: z.number().int(),
+  /** Attempts in a row a candidate may need: exams, and module tests (seed: two attempts differ). */
+  examAttempts: z.number().int(),
+  testAttempts: z.number().int(),
   assessments: z.array(
     z.object({
       id: z.uuid(),
+      attemptsPlanned: z.number().int(),
       key: z.string(),
       title: z.string(),
       kind: z.enum(ASSESSMENT_KINDS),
@@ -171,4 +174,8 @@ export const PoolReport = z.object({
   ),
 });
 export type PoolReport = z.infer<typeof PoolReport>;
-export const PoolReportQuery = z.object({ attempts: z.coerce.number().int().min(1).max(20).default(3) });
+export const PoolReportQuery = z.object({
+  examAttempts: z.coerce.number().int().min(1).max(20).default(3),
+  testAttempts: z.coerce.number().int().min(1).max(20).default(2),
+});
+export type PoolReportQuery = z.infer<typeof PoolReportQuery>;

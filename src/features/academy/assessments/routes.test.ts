@@ -305,7 +305,9 @@ describe.each(TEST_ENGINES)("assessments (%s)", (engine) => {
     });
     const session = await openSession(t.ctx, userId, { ip: null, userAgent: "vitest" });
     const cookie = `pulse_session=${session.token}`;
-    const report = (await call("GET", "/api/admin/academy/assessment-pools?attempts=3", cookie)).json();
+    const report = (
+      await call("GET", "/api/admin/academy/assessment-pools?examAttempts=3&testAttempts=3", cookie)
+    ).json();
     const examA = report.assessments.find((a: { id: string }) => a.id === catalog.examA.id);
     // Own pool of 6 for 2 per attempt: 3 fresh attempts; banks of 30 for 4: 7. No warning at 3 ...
     expect(examA).toMatchObject({ freshAttempts: 3, warning: null });
@@ -313,6 +315,15 @@ describe.each(TEST_ENGINES)("assessments (%s)", (engine) => {
     // ... but a module test of 15 from 30 serves 2 fresh attempts, fewer than 3.
     expect(test).toMatchObject({ freshAttempts: 2, warning: "repeats" });
     expect(test.message).toContain("30 questions for 15 per attempt; 3 attempts need 45");
+    // With the seed's two attempts for module tests, a bank of 30 is enough; warnings are listed first.
+    const byDefault = (await call("GET", "/api/admin/academy/assessment-pools", cookie)).json();
+    expect(byDefault).toMatchObject({ examAttempts: 3, testAttempts: 2 });
+    expect(byDefault.assessments.find((a: { id: string }) => a.id === catalog.moduleTest.id)).toMatchObject({
+      warning: null,
+      attemptsPlanned: 2,
+    });
+    const flags = report.assessments.map((a: { warning: string | null }) => a.warning !== null);
+    expect(flags).toEqual([...flags].sort((x: boolean, y: boolean) => Number(y) - Number(x)));
     const learnerCookie = (await learner()).cookie;
     expect((await call("GET", "/api/admin/academy/assessment-pools", learnerCookie)).statusCode).toBe(403);
   });

@@ -129,6 +129,6 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 200: PoolReport },
       },
     },
-    async (req) => assessments.poolReport(ctx, req.query.attempts),
+    async (req) => assessments.poolReport(ctx, req.query),
   );
 };

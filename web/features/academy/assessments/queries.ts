@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   AnswerMap,
   AssessmentList,
@@ -6,14 +6,14 @@ import type {
   AttemptView,
   PoolReport,
 } from "../../../../src/features/academy/assessments/contract";
-import { api } from "../../../api/http-client";
+import { api, queryString } from "../../../api/http-client";
 
 export const assessmentKeys = {
   all: ["academy", "assessments"] as const,
   list: () => [...assessmentKeys.all, "list"] as const,
   status: (assessmentId: string) => [...assessmentKeys.all, "status", assessmentId] as const,
   attempt: (attemptId: string) => [...assessmentKeys.all, "attempt", attemptId] as const,
-  pools: (attempts: number) => [...assessmentKeys.all, "pools", attempts] as const,
+  pools: (plan: { examAttempts: number; testAttempts: number }) => [...assessmentKeys.all, "pools", plan] as const,
 };
 
 export const assessmentPath = (assessmentId: string) => `/api/academy/assessments/${assessmentId}`;
@@ -72,9 +72,10 @@ export function useSubmitAttempt(attemptId: string) {
   });
 }
 
-export function usePoolReport(attempts: number) {
+export function usePoolReport(plan: { examAttempts: number; testAttempts: number }) {
   return useQuery({
-    queryKey: assessmentKeys.pools(attempts),
-    queryFn: () => api.get<PoolReport>(`/api/admin/academy/assessment-pools?attempts=${attempts}`),
+    queryKey: assessmentKeys.pools(plan),
+    queryFn: () => api.get<PoolReport>(`/api/admin/academy/assessment-pools${queryString(plan)}`),
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,18 +1,20 @@
 import type { AppContext } from "../../../../platform/context.js";
-import type { PoolReport } from "../contract.js";
+import type { PoolReport, PoolReportQuery } from "../contract.js";
 import { freshAttemptsFor } from "../draw-questions.js";
 import * as store from "../store.js";
 import { drawPlan } from "./attempts.js";
 
 /**
- * For academy staff: can each assessment's pools give a candidate `attemptsPlanned` attempts in a row
- * without repeating a question (blueprint count x attempts <= pool size, per pool)?
+ * For academy staff: can each assessment's pools give a candidate the attempts they may need in a row
+ * without repeating a question (blueprint count x attempts <= pool size, per pool)? Exams and module
+ * tests are planned separately; warnings come first.
  */
-export async function poolReport(ctx: AppContext, attemptsPlanned: number): Promise<PoolReport> {
+export async function poolReport(ctx: AppContext, plan: PoolReportQuery): Promise<PoolReport> {
   const { db } = ctx.database;
   const rows = await store.allLiveAssessments(db);
   const report: PoolReport["assessments"] = [];
   for (const a of rows) {
+    const attemptsPlanned = a.kind === "exam" ? plan.examAttempts : plan.testAttempts;
     const pools = await store.questionPools(db, a);
     const parts = drawPlan(a).map((part) => {
       const poolSize = pools.get(part.source)?.length ?? 0;
@@ -38,6 +40,7 @@ export async function poolReport(ctx: AppContext, attemptsPlanned: number): Prom
             .join("; ");
     report.push({
       id: a.id,
+      attemptsPlanned,
       key: a.key,
       title: a.title,
       kind: a.kind,
@@ -48,5 +51,7 @@ export async function poolReport(ctx: AppContext, attemptsPlanned: number): Prom
       message,
     });
   }
-  return { attemptsPlanned, assessments: report };
+  const rank = (w: PoolReport["assessments"][number]["warning"]) => (w === "too_small" ? 0 : w === "repeats" ? 1 : 2);
+  report.sort((x, y) => rank(x.warning) - rank(y.warning));
+  return { examAttempts: plan.examAttempts, testAttempts: plan.testAttempts, assessments: report };
 }

@@ -1,4 +1,4 @@
-import { Alert, Group, NumberInput, Stack, Table, Text } from "@mantine/core";
+import { Group, NumberInput, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useState } from "react";
 import { errorMessage } from "../../../../api/api-error";
@@ -20,9 +20,13 @@ export function AssessmentPoolsPage() {
   return <Pools />;
 }
 
+const attemptsInput = (v: string | number, fallback: number) =>
+  typeof v === "number" && v >= 1 && v <= 20 ? v : fallback;
+
 function Pools() {
-  const [attempts, setAttempts] = useState(3);
-  const report = usePoolReport(attempts);
+  const [examAttempts, setExamAttempts] = useState(3);
+  const [testAttempts, setTestAttempts] = useState(2);
+  const report = usePoolReport({ examAttempts, testAttempts });
   const warnings = report.data?.assessments.filter((a) => a.warning) ?? [];
   return (
     <>
@@ -33,43 +37,51 @@ function Pools() {
       <Stack gap="lg">
         <Group align="flex-end">
           <NumberInput
-            label="Attempts a candidate may need"
+            label="Attempts a candidate may need: exams"
             min={1}
             max={20}
-            value={attempts}
-            onChange={(v) => setAttempts(typeof v === "number" && v >= 1 && v <= 20 ? v : 3)}
-            w={260}
+            value={examAttempts}
+            onChange={(v) => setExamAttempts(attemptsInput(v, 3))}
+            w={280}
           />
-          {report.data ? (
-            <Text role="status" fz="sm" c="dimmed">
-              {warnings.length === 0 ? "Every pool is large enough." : `${warnings.length} with a warning`}
-            </Text>
-          ) : null}
+          <NumberInput
+            label="Module tests"
+            min={1}
+            max={20}
+            value={testAttempts}
+            onChange={(v) => setTestAttempts(attemptsInput(v, 2))}
+            w={160}
+          />
         </Group>
         {report.isPending ? <LoadingBlock label="Loading pools" /> : null}
         <ErrorAlert message={report.error ? errorMessage(report.error) : null} title="Could not load the pools" />
-        {warnings.map((a) => (
-          <Alert
-            key={a.id}
-            color={a.warning === "too_small" ? "red" : "orange"}
-            variant="light"
-            icon={<IconAlertTriangle size={18} aria-hidden />}
-            title={`${a.title} (${a.programTitle})`}
-          >
-            {a.warning === "too_small"
-              ? "Cannot start at all: "
-              : `Only ${a.freshAttempts} attempt(s) without repeats: `}
-            {a.message}
-          </Alert>
-        ))}
         {report.data ? (
-          <SectionCard title="All tests and exams">
+          <Paper
+            withBorder
+            p="md"
+            role="status"
+            style={{
+              borderLeft: `4px solid var(--mantine-color-${warnings.length > 0 ? "orange-6" : "teal-6"})`,
+            }}
+          >
+            <Group gap="xs">
+              {warnings.length > 0 ? <IconAlertTriangle size={20} aria-hidden /> : null}
+              <Title order={2} fz="md">
+                {warnings.length === 0
+                  ? "Every pool is large enough."
+                  : `${warnings.length} ${warnings.length === 1 ? "pool is" : "pools are"} too small for the attempts planned`}
+              </Title>
+            </Group>
+          </Paper>
+        ) : null}
+        {report.data ? (
+          <SectionCard title="Tests and exams" description="Pools with a warning come first.">
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Assessment</Table.Th>
                   <Table.Th>Pools (size / per attempt)</Table.Th>
-                  <Table.Th>Fresh attempts</Table.Th>
+                  <Table.Th>Attempts without repeats</Table.Th>
                   <Table.Th>Status</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -89,15 +101,22 @@ function Pools() {
                         </Text>
                       ))}
                     </Table.Td>
-                    <Table.Td>{a.freshAttempts}</Table.Td>
+                    <Table.Td>
+                      {a.freshAttempts} of {a.attemptsPlanned} needed
+                    </Table.Td>
                     <Table.Td>
                       {a.warning === "too_small" ? (
-                        <ToneBadge tone="red">Too small</ToneBadge>
+                        <ToneBadge tone="red">Cannot start</ToneBadge>
                       ) : a.warning === "repeats" ? (
                         <ToneBadge tone="orange">Repeats</ToneBadge>
                       ) : (
                         <ToneBadge tone="teal">OK</ToneBadge>
                       )}
+                      {a.message ? (
+                        <Text fz="xs" mt={4}>
+                          {a.message}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                   </Table.Tr>
                 ))}
