@@ -99,12 +99,22 @@ test("credentials: issue, list, PDF, public evidence page, verify, hide, revoke"
       .not.toBe("");
   });
 
-  await test.step("staff award a module badge (the same issuance as a module completion)", async () => {
-    const res = await staff.post("/api/admin/credentials/award", {
-      data: { userId: me.user.id, object: "module", key: "mini.m1" },
-      headers,
-    });
-    expect(res.status(), await res.text()).toBe(200);
+  const admin = await (await browser.newContext()).newPage();
+  await signInViaApi(admin, ADMIN.email, ADMIN.password);
+  await test.step("staff award a module badge on the admin page (the same issuance as a module completion)", async () => {
+    await admin.goto("/admin/credentials");
+    await admin.getByRole("button", { name: "Award a credential" }).click();
+    const dialog = admin.getByRole("dialog", { name: "Award a credential" });
+    await dialog.getByLabel("Learner's email").fill(learner.email);
+    await dialog.getByRole("textbox", { name: "Learner", exact: true }).click();
+    await admin.getByRole("option", { name: `${learner.name} (${learner.email})` }).click();
+    await dialog.getByRole("textbox", { name: "Module or level" }).fill("Module 1: Module 1");
+    await admin.getByRole("option", { name: "Level 1 · Module 1: Module 1" }).click();
+    await axe(admin, "award dialog");
+    await admin.screenshot({ path: `${SHOTS}/award-dialog.png` });
+    await dialog.getByRole("button", { name: "Award" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(admin.getByRole("cell", { name: /Module 1: Module 1/ }).first()).toBeVisible();
   });
 
   await test.step("My credentials lists them with status, validity and actions", async () => {
@@ -177,8 +187,6 @@ test("credentials: issue, list, PDF, public evidence page, verify, hide, revoke"
   });
 
   await test.step("staff revoke it with a reason: revoked everywhere", async () => {
-    const admin = await (await browser.newContext()).newPage();
-    await signInViaApi(admin, ADMIN.email, ADMIN.password);
     await admin.goto("/admin/credentials");
     await admin.getByLabel("Search").fill(learner.name);
     await admin.getByRole("button", { name: `Revoke Certified Mini Professional of ${learner.name}` }).click();

@@ -127,3 +127,35 @@ test("Return to activity: a second tab waits, takes over with Continue here, and
   await expect(dialog(second)).toHaveCount(0, { timeout: 5000 });
   await expect(second.getByRole("heading", { level: 1, name: "1.2 Lesson 1.2" })).toBeVisible();
 });
+
+test("closing the tab while the video plays keeps what was watched (pagehide, keepalive)", async ({
+  page,
+  request,
+  context,
+}) => {
+  test.setTimeout(60_000);
+  const { lessonIds } = await basicLearner(page, request);
+  await page.goto(`/academy/lessons/${lessonIds[0]}`);
+  await expect(page.getByRole("heading", { level: 1, name: "1.1 Lesson 1.1" })).toBeVisible();
+  const video = page.locator("video");
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 })
+    .toBeGreaterThan(2);
+  // No pause, no end: the only save left is the one sent while the page goes away.
+  await page.close({ runBeforeUnload: true });
+  const other = await context.newPage();
+  await expect
+    .poll(async () => {
+      const lesson = await (await other.request.get(`/api/academy/lessons/${lessonIds[0]}`)).json();
+      const watched = lesson.progress.find((p: { watched: number[][] }) => p.watched.length > 0);
+      return watched ? watched.watched[0][1] : 0;
+    })
+    .toBeGreaterThan(1.5);
+  // Resumable on any device: the position comes from the server.
+  const lesson = await (await other.request.get(`/api/academy/lessons/${lessonIds[0]}`)).json();
+  expect(lesson.progress[0].position).toBeGreaterThan(1.5);
+});

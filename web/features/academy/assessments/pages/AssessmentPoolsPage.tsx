@@ -108,7 +108,7 @@ function Pools() {
                       {a.warning === "too_small" ? (
                         <ToneBadge tone="red">Cannot start</ToneBadge>
                       ) : a.warning === "repeats" ? (
-                        <ToneBadge tone="orange">Repeats</ToneBadge>
+                        <ToneBadge tone="red">Repeats</ToneBadge>
                       ) : (
                         <ToneBadge tone="teal">OK</ToneBadge>
                       )}

@@ -41,7 +41,7 @@ function AssessmentTable({ items }: { items: Item[] }) {
               {a.passed ? (
                 <ToneBadge tone="teal">Passed {a.bestScorePercent}%</ToneBadge>
               ) : a.attemptCount > 0 ? (
-                <ToneBadge tone="orange">
+                <ToneBadge tone="blue">
                   {a.attemptCount} {a.attemptCount === 1 ? "attempt" : "attempts"}
                   {a.bestScorePercent !== null ? `, best ${a.bestScorePercent}%` : ""}
                 </ToneBadge>
