@@ -19,3 +19,12 @@ export const DEMO_PLATFORM_ADMIN = { email: "staff@demo.pulse", name: "Sam Staff
 
 /** Seed 001 asks for "a few thousand clients with two years of pulses". */
 export const DEMO_HEALTH = { clients: 3000, months: 24, usageWeeks: 12 };
+
+/** Academy membership plans of the demo accounts (Basic opens Level 1, Scholar 1-4, Full 1-5). */
+export const DEMO_PLANS: Record<string, string> = {
+  "member@demo.pulse": "basic",
+  "csm.jordan@demo.pulse": "scholar",
+  "csm.priya@demo.pulse": "scholar",
+  "csm.tomas@demo.pulse": "scholar",
+  "manager@demo.pulse": "full",
+};

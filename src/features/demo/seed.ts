@@ -1,9 +1,17 @@
 import type { AppContext } from "../../platform/context.js";
+import { ensurePlan } from "../academy/catalog/service.js";
 import { createConfirmedUser, ensurePlatformAdmin } from "../accounts/identity/service.js";
 import { addMember, ensureOrganization } from "../accounts/organizations/service.js";
 import { listClients } from "../health/clients/service.js";
 import { generateHealthData } from "../health/demo-data/service.js";
-import { DEMO_ACCOUNTS, DEMO_HEALTH, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from "./demo-accounts.js";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_HEALTH,
+  DEMO_ORGANIZATION,
+  DEMO_PASSWORD,
+  DEMO_PLANS,
+  DEMO_PLATFORM_ADMIN,
+} from "./demo-accounts.js";
 
 /** Creates the demo organization, its accounts and its clients; running it again changes nothing. */
 export async function seedDemo(
@@ -23,6 +31,10 @@ export async function seedDemo(
   for (const account of DEMO_ACCOUNTS) {
     const userId = ids.get(account.email) as string;
     if (created > 0) await addMember(db, org.id, userId, account.role, account.csm ? manager : undefined);
+  }
+  for (const [email, plan] of Object.entries(DEMO_PLANS)) {
+    const userId = ids.get(email);
+    if (userId) await ensurePlan(ctx, userId, plan);
   }
   const staff = await createConfirmedUser(ctx, { ...DEMO_PLATFORM_ADMIN, password: DEMO_PASSWORD });
   if (staff.created) {

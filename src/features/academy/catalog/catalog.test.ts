@@ -5,8 +5,10 @@ import { TEST_ENGINES } from "../../../../test-support/test-db.js";
 import { buildApp } from "../../../app.js";
 import { fixedClock } from "../../../kernel/clock.js";
 import { ensurePlatformAdmin, openSession } from "../../accounts/identity/service.js";
+import { seedDemo } from "../../demo/seed.js";
 import { progress } from "../learning/schema.js";
 import type { CatalogResponse, Learner, ModuleDetail } from "./contract.js";
+import { memberships } from "./schema.js";
 import { importContent } from "./service.js";
 
 const FIXTURES = new URL("./fixtures", import.meta.url).pathname;
@@ -159,6 +161,22 @@ describe.each(TEST_ENGINES)("academy catalog on %s", (engine) => {
 
     expect((await get(learner.cookie, "/api/academy/modules/nope")).statusCode).toBe(404);
     expect((await get(learner.cookie, "/api/academy/programs/mini")).json().levels).toHaveLength(2);
+  });
+
+  it("gives the demo accounts their plans, once", async () => {
+    await seedDemo(t.ctx, { clients: 5 });
+    await seedDemo(t.ctx, { clients: 5 });
+    const found = await get(staff, "/api/admin/academy/learners?email=demo.pulse");
+    const plans = Object.fromEntries(
+      (found.json().learners as Learner[]).map((l) => [l.email, l.plans.map((p) => p.plan).join(",")]),
+    );
+    expect(plans).toMatchObject({
+      "member@demo.pulse": "basic",
+      "csm.jordan@demo.pulse": "scholar",
+      "manager@demo.pulse": "full",
+      "owner@demo.pulse": "",
+    });
+    expect((await t.ctx.database.db.select().from(memberships)).length).toBeGreaterThanOrEqual(5);
   });
 
   it("serves videos with Range to signed-in people only, and downloads as attachments", async () => {

@@ -93,3 +93,11 @@ export async function removePlan(ctx: AppContext, membershipId: string): Promise
     .returning({ id: memberships.id });
   if (removed.length === 0) throw notFound("Membership");
 }
+
+/** Gives a plan unless the person already holds it (demo seed; idempotent). */
+export async function ensurePlan(ctx: AppContext, userId: string, plan: string): Promise<void> {
+  await ctx.database.db
+    .insert(memberships)
+    .values({ userId, plan, startsAt: ctx.clock.now() })
+    .onConflictDoNothing({ target: [memberships.userId, memberships.plan] });
+}

@@ -11,6 +11,7 @@ import { programs } from "./schema.js";
 export { ContentError } from "./content-loader.js";
 export { type ContentLog, type SyncOutcome, syncContentAtStart } from "./content-sync.js";
 export type { ImportResult } from "./importer.js";
+export { ensurePlan } from "./memberships.js";
 
 /** Validates every program under `path` (a content folder or a bundle file); a line per program. */
 export function checkContent(path: string): string[] {
