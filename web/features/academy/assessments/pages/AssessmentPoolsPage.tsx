@@ -37,20 +37,20 @@ function Pools() {
       <Stack gap="lg">
         <Group align="flex-end">
           <NumberInput
-            label="Attempts a candidate may need: exams"
+            label="Exam attempts a candidate may need"
             min={1}
             max={20}
             value={examAttempts}
             onChange={(v) => setExamAttempts(attemptsInput(v, 3))}
-            w={280}
+            w={300}
           />
           <NumberInput
-            label="Module tests"
+            label="Module test attempts"
             min={1}
             max={20}
             value={testAttempts}
             onChange={(v) => setTestAttempts(attemptsInput(v, 2))}
-            w={160}
+            w={220}
           />
         </Group>
         {report.isPending ? <LoadingBlock label="Loading pools" /> : null}
@@ -95,11 +95,11 @@ function Pools() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      {a.parts.map((p) => (
-                        <Text fz="sm" key={p.source}>
-                          {p.label}: {p.poolSize} / {p.perAttempt}
-                        </Text>
-                      ))}
+                      <Text fz="sm">
+                        {a.parts
+                          .map((p) => `${p.source === "pool" ? "own pool" : p.source} ${p.poolSize} / ${p.perAttempt}`)
+                          .join(" · ")}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       {a.freshAttempts} of {a.attemptsPlanned} needed
