@@ -13,7 +13,7 @@ import { progress } from "../learning/schema.js";
 import type { AdminModuleDetail, AdminProgram, AdminQuestion } from "./contract.js";
 import { exportProgram } from "./export.js";
 import { programs, questions } from "./schema.js";
-import { importContent, syncContentAtStart } from "./service.js";
+import { type ContentError, importContent, syncContentAtStart } from "./service.js";
 
 const FIXTURES = new URL("./fixtures", import.meta.url).pathname;
 const quiet = { info: () => {}, warn: () => {} };
@@ -161,12 +161,18 @@ describe.each(TEST_ENGINES)("academy admin editing and export on %s", (engine) =
       cpSync(join(FIXTURES, "downloads"), join(root, "downloads"), { recursive: true });
       const file = join(root, "mini.bundle.yaml");
       writeFileSync(file, text);
-      const [result] = await importContent(fresh.ctx, file);
+      // `pulse content import <content root>` finds *.bundle.yaml beside program folders.
+      const [result] = await importContent(fresh.ctx, root);
+      expect((await importContent(fresh.ctx, file))[0]?.programId).toBe(result?.programId);
       const original = await exportProgram(t.ctx.database.db, program.id);
       const copy = await exportProgram(fresh.ctx.database.db, result?.programId as string);
       expect(copy).toEqual(original);
       expect(copy.title).toBe("Mini, edited");
       expect(copy.levels[0]?.modules[0]?.bank.some((q) => q.prompt === "Which is right, really?")).toBe(true);
+      // The same program as a folder and as a bundle: refused, naming it.
+      cpSync(join(FIXTURES, "mini"), join(root, "mini"), { recursive: true });
+      const twice = await importContent(fresh.ctx, root).catch((e: ContentError) => e);
+      expect((twice as ContentError).problems).toContainEqual(expect.objectContaining({ path: "mini" }));
     } finally {
       await fresh.close();
       rmSync(root, { recursive: true, force: true });

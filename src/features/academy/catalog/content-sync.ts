@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { eq } from "drizzle-orm";
 import type { AppContext } from "../../../platform/context.js";
 import type { Tx } from "../../../platform/db/database.js";
@@ -19,20 +20,43 @@ export type SyncOutcome =
   | { programKey: string; action: "kept_app_edits" }
   | { programKey: string | null; action: "invalid"; source: string; problems: ContentError["problems"] };
 
-/** The programs under a content path: a folder of program folders, one program folder, or a bundle file. */
-export function loadPrograms(path: string): LoadedProgram[] {
-  if (isBundleFile(path)) return [loadBundle(path)];
+/**
+ * Where programs live under a content path: program folders (holding program.yaml) and exported bundles
+ * (`*.bundle.yaml`) directly in it; or the path itself when it is one program folder or one bundle file.
+ */
+export function programSources(path: string): string[] {
+  if (isBundleFile(path)) return [resolve(path)];
   const folders = programFolders(path);
-  if (folders.length === 0) throw new ContentError([{ file: path, path: "", message: "no program.yaml found" }]);
+  if (existsSync(join(path, "program.yaml"))) return folders;
+  const bundles = readdirSync(path)
+    .filter((name) => name.endsWith(".bundle.yaml"))
+    .map((name) => resolve(path, name));
+  return [...folders, ...bundles].sort();
+}
+
+const loadSource = (source: string) => (isBundleFile(source) ? loadBundle(source) : loadProgram(source));
+
+/** The programs under a content path, every problem of every one reported together. */
+export function loadPrograms(path: string): LoadedProgram[] {
+  const sources = programSources(path);
+  if (sources.length === 0) throw new ContentError([{ file: path, path: "", message: "no program.yaml found" }]);
   const problems: ContentError["problems"] = [];
   const loaded: LoadedProgram[] = [];
-  for (const folder of folders) {
+  for (const source of sources) {
     try {
-      loaded.push(loadProgram(folder));
+      loaded.push(loadSource(source));
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       problems.push(...error.problems);
     }
+  }
+  const seen = new Set<string>();
+  for (const program of loaded) {
+    if (seen.has(program.key)) {
+      const message = `program "${program.key}" is there twice (a folder and a bundle?): keep one`;
+      problems.push({ file: path, path: program.key, message });
+    }
+    seen.add(program.key);
   }
   if (problems.length > 0) throw new ContentError(problems);
   return loaded;
@@ -70,11 +94,17 @@ export async function syncContentAtStart(ctx: AppContext, dirs: string[], log: C
       log.warn({ dir }, "content folder not found; no academy content imported from it");
       continue;
     }
-    for (const folder of isBundleFile(dir) ? [dir] : programFolders(dir)) {
+    const seen = new Set<string>();
+    for (const folder of programSources(dir)) {
       const here = position++;
       let program: LoadedProgram;
       try {
-        program = isBundleFile(folder) ? loadBundle(folder) : loadProgram(folder);
+        program = loadSource(folder);
+        if (seen.has(program.key)) {
+          const message = `program "${program.key}" is there twice (a folder and a bundle?): keep one`;
+          throw new ContentError([{ file: folder, path: program.key, message }]);
+        }
+        seen.add(program.key);
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;
         outcomes.push({ programKey: null, action: "invalid", source: folder, problems: error.problems });
