@@ -96,7 +96,8 @@ function TakeAttempt({ attempt, receivedAt }: { attempt: AttemptView; receivedAt
           withBorder
           p="sm"
           pos="sticky"
-          top={0}
+          // Below the app shell's fixed header, so the clock and Submit stay in view while scrolling.
+          top="var(--app-shell-header-offset, 0px)"
           style={{ zIndex: 5 }}
           bg="var(--mantine-color-body)"
           aria-label="Attempt status"
