@@ -15,7 +15,7 @@ const When = z.iso.datetime({ offset: true, message: "must be an ISO date-time" 
 export const PlayedStatement = z.object({
   verb: z.literal("played"),
   itemId: z.uuid(),
-  /** One per player (tab and page load): the server bounds each player's reports by the time between them. */
+  /** One per player (tab and page load), kept in the statement's context (xAPI registration). */
   registration: z.uuid(),
   segments: z
     .array(z.tuple([Seconds, Seconds]).refine(([a, b]) => b >= a, "a segment ends after it starts"))

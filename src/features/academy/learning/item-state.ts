@@ -9,8 +9,11 @@ export type ItemState = {
   segments?: Segment[];
   /** Video: where to resume, seconds. */
   position?: number;
-  /** Video: per player registration (one per tab and page load), when its last report was stored. */
-  clocks?: Record<string, string>;
+  /**
+   * Video: the plausibility bucket, in seconds of video that may still be reported; it refills with
+   * wall-clock time (x the fastest playback rate) up to a cap, and each counted second empties it.
+   */
+  budget?: { seconds: number; at: string };
   /** Knowledge check: ids of questions answered correctly at least once. */
   correct?: string[];
   /** Knowledge check: answers given per question. */
@@ -29,10 +32,8 @@ export function readItemState(raw: unknown, durationSeconds = Number.POSITIVE_IN
         durationSeconds,
       )
     : [];
-  const clocks =
-    r.clocks && typeof r.clocks === "object"
-      ? Object.fromEntries(Object.entries(r.clocks as Record<string, unknown>).filter(([, v]) => typeof v === "string"))
-      : {};
+  const b = (r.budget && typeof r.budget === "object" ? r.budget : {}) as Record<string, unknown>;
+  const budget = isNumber(b.seconds) && typeof b.at === "string" ? { seconds: b.seconds, at: b.at } : undefined;
   const tries =
     r.tries && typeof r.tries === "object"
       ? Object.fromEntries(Object.entries(r.tries as Record<string, unknown>).filter(([, v]) => isNumber(v)))
@@ -40,15 +41,9 @@ export function readItemState(raw: unknown, durationSeconds = Number.POSITIVE_IN
   return {
     segments,
     position: isNumber(r.position) ? r.position : 0,
-    clocks: clocks as Record<string, string>,
+    budget,
     correct: Array.isArray(r.correct) ? r.correct.filter((q): q is string => typeof q === "string") : [],
     tries: tries as Record<string, number>,
     opened: r.opened === true,
   };
-}
-
-/** Keeps the most recent player clocks only (each tab and page load gets one). */
-export function pruneClocks(clocks: Record<string, string>, keep = 20): Record<string, string> {
-  const entries = Object.entries(clocks).sort((a, b) => b[1].localeCompare(a[1]));
-  return Object.fromEntries(entries.slice(0, keep));
 }

@@ -6,16 +6,30 @@ import { assertLevelOpen } from "../catalog/access.js";
 import { refreshCompletion } from "./completion.js";
 import { itemPercent } from "./completion-rules.js";
 import type { StatementInput, StatementsBody, StatementsResponse } from "./contract.js";
-import { type ItemState, pruneClocks, readItemState } from "./item-state.js";
+import { type ItemState, readItemState } from "./item-state.js";
 import type { statements } from "./schema.js";
 import * as store from "./store.js";
 import { type ProgramContents, programNode } from "./tree.js";
 import { coveredSeconds, isFullyWatched, mergeSegments, trimToBudget, watchedPercent } from "./watched-segments.js";
 
-/** The fastest playback the player offers; a report cannot hold more than elapsed time x this + slack. */
+/** The fastest playback that counts: reports cannot hold more than the wall-clock time passed x this. */
 export const MAX_PLAYBACK_RATE = 2;
-/** Network and timer jitter allowed on top of the elapsed time (and all a player's first report may hold). */
+/** What a video's very first report may hold (network and timer jitter). */
 export const REPORT_SLACK_SECONDS = 2;
+/** The most a video's bucket holds after a long pause, so waiting does not bank a whole video. */
+export const BUDGET_CAP_SECONDS = 30;
+
+/**
+ * The plausibility bucket of one video for one learner (shared by every tab and device): it refills with
+ * the wall-clock time since the last report x MAX_PLAYBACK_RATE, up to BUDGET_CAP_SECONDS, and starts with
+ * REPORT_SLACK_SECONDS. Segments beyond what it holds do not count, so a forged or scrubbed "played [0, end]",
+ * many reports at once, or fresh registrations gain nothing that real time did not allow.
+ */
+export function refillBudget(budget: { seconds: number; at: string } | undefined, now: Date): number {
+  if (!budget) return REPORT_SLACK_SECONDS;
+  const elapsed = Math.max(0, (now.getTime() - Date.parse(budget.at)) / 1000);
+  return Math.min(Math.max(BUDGET_CAP_SECONDS, budget.seconds), budget.seconds + elapsed * MAX_PLAYBACK_RATE);
+}
 const DAY_MS = 24 * 3600 * 1000;
 
 type Results = StatementsResponse["results"];
@@ -68,13 +82,11 @@ export async function recordStatements(
         if (!entry) continue;
         const duration = durationOf(entry.item.data);
         const s = stateOf(st.itemId);
-        const clocks = s.clocks ?? {};
-        const last = clocks[st.registration];
-        const elapsed = last ? Math.max(0, (now.getTime() - Date.parse(last)) / 1000) : 0;
-        const kept = trimToBudget(st.segments, duration, elapsed * MAX_PLAYBACK_RATE + REPORT_SLACK_SECONDS);
+        const available = refillBudget(s.budget, now);
+        const kept = trimToBudget(st.segments, duration, available);
+        s.budget = { seconds: Math.max(0, available - coveredSeconds(kept)), at: now.toISOString() };
         s.segments = mergeSegments([...(s.segments ?? []), ...kept], duration);
         if (st.position !== undefined) s.position = Math.min(st.position, duration);
-        s.clocks = pruneClocks({ ...clocks, [st.registration]: now.toISOString() });
         rows.push({
           actorId: userId,
           verb: "played",

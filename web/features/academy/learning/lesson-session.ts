@@ -25,7 +25,7 @@ export class LessonSession {
   }
 
   private drain(): StatementInput[] {
-    // Played segments first: a player's start report resets its clock on the server.
+    // Played segments first, then what items queued.
     const collected = [...this.collectors].flatMap((c) => c());
     const queued = this.queue;
     this.queue = [];

@@ -94,7 +94,7 @@ export function VideoItem({
         onPlay={() => {
           if (!started.current) {
             started.current = true;
-            // Starts this player's clock on the server: later reports are bounded by the time since.
+            // Starts the video's plausibility budget refilling on the server (it grows with the time that passes).
             session.add({
               verb: "played",
               itemId: item.id,
