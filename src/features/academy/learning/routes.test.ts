@@ -386,6 +386,17 @@ describe.each(TEST_ENGINES)("learning on %s", (engine) => {
     expect(rows).toEqual([]);
   });
 
+  it("keeps a learner's progress across a re-import of the content", async () => {
+    const a = await learner();
+    await watchVideo(a.cookie);
+    await post(a.cookie, { statements: [{ verb: "answered", questionId: id.q1, response: ["a"] }] });
+    const before = await lesson(a.cookie, id.lesson1);
+    await importContent(t.ctx, FIXTURES);
+    const after = await lesson(a.cookie, id.lesson1);
+    expect(after.progress).toEqual(before.progress);
+    expect(after.checklist.missing).toEqual([expect.objectContaining({ kind: "knowledge_check", remaining: 1 })]);
+  });
+
   it("never shows one learner's progress to another", async () => {
     const a = await learner();
     await watchVideo(a.cookie);
