@@ -106,9 +106,9 @@ test("credentials: issue, list, PDF, public evidence page, verify, hide, revoke"
     await admin.getByRole("button", { name: "Award a credential" }).click();
     const dialog = admin.getByRole("dialog", { name: "Award a credential" });
     await dialog.getByLabel("Learner's email").fill(learner.email);
-    await dialog.getByRole("textbox", { name: "Learner", exact: true }).click();
+    await dialog.getByLabel("Learner", { exact: true }).click();
     await admin.getByRole("option", { name: `${learner.name} (${learner.email})` }).click();
-    await dialog.getByRole("textbox", { name: "Module or level" }).fill("Module 1: Module 1");
+    await dialog.getByLabel("Module or level", { exact: true }).fill("Module 1: Module 1");
     await admin.getByRole("option", { name: "Level 1 · Module 1: Module 1" }).click();
     await axe(admin, "award dialog");
     await admin.screenshot({ path: `${SHOTS}/award-dialog.png` });

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   AdminCredentialList,
+  AwardBody,
   CredentialSummary,
   EvidencePage,
   MyCredentialList,
@@ -74,6 +75,15 @@ export function useRevoke() {
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string } & RevokeBody) =>
       api.post<CredentialSummary>(`/api/admin/credentials/${id}/revoke`, body),
+    meta: { inlineError: true },
+    onSuccess: () => client.invalidateQueries({ queryKey: credentialKeys.all }),
+  });
+}
+
+export function useAward() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AwardBody) => api.post<CredentialSummary>("/api/admin/credentials/award", body),
     meta: { inlineError: true },
     onSuccess: () => client.invalidateQueries({ queryKey: credentialKeys.all }),
   });

@@ -10,6 +10,7 @@ import { LoadingBlock } from "../../../../ui/LoadingBlock";
 import { NotFoundView } from "../../../../ui/NotFoundView";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { useSignedInMe } from "../../../accounts/identity/queries";
+import { AwardDialog } from "../components/AwardDialog";
 import { CredentialStatusBadge, KIND_LABEL } from "../components/CredentialStatusBadge";
 import { RevokeDialog } from "../components/RevokeDialog";
 import { useAdminCredentials } from "../queries";
@@ -29,6 +30,7 @@ function AdminCredentials({ timeZone }: { timeZone: string }) {
   const [q] = useDebouncedValue(search.trim(), 300);
   const [page, setPage] = useState(1);
   const [revoking, setRevoking] = useState<CredentialSummary | null>(null);
+  const [awarding, setAwarding] = useState(false);
   const list = useAdminCredentials({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const total = list.data?.total ?? 0;
   return (
@@ -36,6 +38,7 @@ function AdminCredentials({ timeZone }: { timeZone: string }) {
       <PageHeader
         title="Credentials"
         description="Every badge, certificate and certification issued. Revoke one with a reason; its status changes everywhere at once."
+        actions={<Button onClick={() => setAwarding(true)}>Award a credential</Button>}
       />
       <Paper withBorder p="lg">
         <Stack gap="md">
@@ -131,6 +134,7 @@ function AdminCredentials({ timeZone }: { timeZone: string }) {
         </Stack>
       </Paper>
       <RevokeDialog credential={revoking} onClose={() => setRevoking(null)} />
+      <AwardDialog opened={awarding} onClose={() => setAwarding(false)} />
     </>
   );
 }
