@@ -148,6 +148,10 @@ test("module test: fail, review, pass; timed exam: countdown, resume, fail, reta
   await expectAccessible(page, "exam-attempt");
   await page.reload();
   await expect(countdown).toBeVisible();
+  // The clock and Submit stay in view while scrolling through the questions.
+  await page.mouse.wheel(0, 5000);
+  await expect(countdown).toBeInViewport();
+  await page.screenshot({ path: ".tmp/screens/academy/exam-attempt-scrolled.png" });
   await expect(page.getByText(`1 of ${attempt.questions.length} answered`)).toBeVisible();
   await page.getByRole("button", { name: "Submit answers" }).first().click();
   await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();

@@ -90,6 +90,12 @@ test("a Basic learner watches the clip, answers the knowledge check after a wron
   const module = await (await page.request.get(`/api/academy/progress/modules/${lesson.module.id}`)).json();
   expect(module.checklist.complete).toBe(false);
   expect(module.checklist.missing.map((m: { kind: string }) => m.kind)).toContain("module_test");
+
+  // The catalog's module page shows the lesson completed.
+  await page.getByRole("link", { name: "Module 1: Module 1" }).click();
+  await expect(page).toHaveURL(/\/academy\/modules\/mini\.m1/);
+  const row = page.getByRole("row").filter({ hasText: "Lesson 1.1" });
+  await expect(row.getByText("Completed")).toBeVisible();
 });
 
 test("Return to activity: a second tab waits, takes over with Continue here, and is freed when the other tab closes", async ({
