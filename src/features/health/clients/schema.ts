@@ -71,6 +71,7 @@ export const clientVersions = pgTable(
   (t) => [
     // "As of D": the newest version per client by (valid_from, recorded_at) is the index's last entry.
     index("client_versions_client_latest_idx").on(t.clientId, t.validFrom, t.recordedAt),
+    index("client_versions_org_client_latest_idx").on(t.orgId, t.clientId, t.validFrom, t.recordedAt),
     index("client_versions_org_idx").on(t.orgId),
   ],
 );

@@ -58,6 +58,8 @@ export const pulseEntries = pgTable(
     // "As of D" reads each client's newest entry by (effective_at, recorded_at) from this index alone.
     index("pulse_entries_client_latest_idx").on(t.clientId, t.effectiveAt, t.recordedAt, t.rank, t.id),
     index("pulse_entries_org_effective_idx").on(t.orgId, t.effectiveAt),
+    // "As of D" over a whole organization: one backward pass yields each client's newest entry in turn.
+    index("pulse_entries_org_client_latest_idx").on(t.orgId, t.clientId, t.effectiveAt, t.recordedAt, t.rank, t.id),
     // Corrections are rare: a small index that only holds them.
     index("pulse_entries_corrects_idx").on(t.correctsEntryId).where(sql`corrects_entry_id is not null`),
   ],

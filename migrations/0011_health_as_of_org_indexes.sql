@@ -1,0 +1,2 @@
+CREATE INDEX "client_versions_org_client_latest_idx" ON "client_versions" USING btree ("org_id","client_id","valid_from","recorded_at");--> statement-breakpoint
+CREATE INDEX "pulse_entries_org_client_latest_idx" ON "pulse_entries" USING btree ("org_id","client_id","effective_at","recorded_at","rank","id");
