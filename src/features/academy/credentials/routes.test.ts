@@ -129,6 +129,8 @@ describe.each(TEST_ENGINES)("credentials (%s)", (engine) => {
       "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
     ]);
     expect(payload.iss).toBe("http://pulse.test/api/credentials/issuer");
+    const issuer = await t.app.inject({ url: "/api/credentials/issuer" });
+    expect(issuer.json()).toMatchObject({ id: payload.iss, type: ["Profile"], name: "Pulse Academy" });
   });
 
   it("says tampered when one character of the payload changes, or for junk", async () => {
