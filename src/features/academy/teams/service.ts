@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Actor } from "../../../kernel/auth.js";
 import type { AppContext } from "../../../platform/context.js";
 import type { TeamProgressFilter, TeamProgressPage, TeamProgressQuery, TeamProgressRow } from "./contract.js";
-import { type GridRow, livePrograms, teamGrid } from "./store.js";
+import { type GridRow, gridSize, livePrograms, teamGrid } from "./store.js";
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -34,11 +34,21 @@ export async function teamProgress(
   query: TeamProgressQuery,
 ): Promise<TeamProgressPage> {
   const { limit, offset, ...filter } = query;
-  const [rows, programs] = await Promise.all([
-    teamGrid(ctx.database.db, orgId, filter, { limit, offset }),
-    livePrograms(ctx.database.db),
-  ]);
-  return { rows: rows.map(present), total: Number(rows[0]?.total ?? 0), limit, offset, programs };
+  const db = ctx.database.db;
+  const programs = await livePrograms(db);
+  if (filter.status) {
+    const rows = await teamGrid(db, orgId, filter, { limit, offset });
+    return { rows: rows.map(present), total: Number(rows[0]?.total ?? 0), limit, offset, programs };
+  }
+  // Without a status filter every person has one row per module: page over people, then cut the rows.
+  const size = await gridSize(db, orgId, filter);
+  const total = size.people * size.modules;
+  if (total === 0 || offset >= total) return { rows: [], total, limit, offset, programs };
+  const firstPerson = Math.floor(offset / size.modules);
+  const skip = offset - firstPerson * size.modules;
+  const people = { offset: firstPerson, limit: Math.ceil((skip + limit) / size.modules) };
+  const rows = await teamGrid(db, orgId, filter, null, people);
+  return { rows: rows.slice(skip, skip + limit).map(present), total, limit, offset, programs };
 }
 
 /** A member's own rows in the same shape: what "My progress" shows. */

@@ -36,6 +36,7 @@ export async function teamGrid(
   orgId: string,
   filter: TeamProgressFilter,
   page: { limit: number; offset: number } | null,
+  people: { limit: number; offset: number } | null = null,
 ): Promise<GridRow[]> {
   const conditions: SQL[] = [];
   if (filter.person) conditions.push(sql`and m.user_id = ${filter.person}`);
@@ -44,13 +45,24 @@ export async function teamGrid(
   const programCondition = filter.program ? sql`and p.key = ${filter.program}` : sql``;
   const statusCondition = filter.status ? sql`where status = ${filter.status}` : sql``;
   const paging = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
+  const stats = sql`count(*)::int as attempts, max(a.score_percent) as best_score,
+    coalesce(bool_or(a.passed), false) as passed, (array_agg(a.score_percent order by a.submitted_at desc))[1] as last_score`;
+  // A page looks up its rows' attempts by index; every row (CSV) aggregates all attempts once instead.
+  const attemptsJoin =
+    page || people
+      ? sql`left join lateral (select ${stats} from academy_attempts a
+            where a.user_id = page.user_id and a.assessment_id = page.test_id and a.submitted_at is not null) att on true`
+      : sql`left join (select a.user_id, a.assessment_id, ${stats} from academy_attempts a
+            where a.submitted_at is not null and a.user_id in (select user_id from team)
+            group by a.user_id, a.assessment_id) att on att.user_id = page.user_id and att.assessment_id = page.test_id`;
   const query = sql`
     with team as (
       select m.user_id, u.name, u.email
       from memberships m join users u on u.id = m.user_id
       where m.org_id = ${orgId} ${sql.join(conditions, sql` `)}
+      ${people ? sql`order by u.name, m.user_id limit ${people.limit} offset ${people.offset}` : sql``}
     ),
-    mods as (
+    mods as materialized (
       select md.id, md.key as module_key, md.number as module_number, md.title as module_title, md.position,
              p.key as program_key, p.title as program_title, p.position as program_position,
              l.number as level_number, l.title as level_title,
@@ -72,19 +84,33 @@ export async function teamGrid(
     ),
     page as (
       select grid.*, count(*) over () as total from grid ${statusCondition}
-      order by name, user_id, program_position, position
-      ${paging}
+      ${page ? sql`order by name, user_id, program_position, position ${paging}` : sql``}
     )
-    select page.*, att.attempts, att.best_score, att.last_score, att.passed
+    select page.user_id, page.name, page.email, page.program_key, page.program_title, page.level_number,
+           page.level_title, page.module_key, page.module_number, page.module_title, page.percent, page.status,
+           page.completed_at, page.last_activity_at, page.total,
+           att.attempts, att.best_score, att.last_score, att.passed
     from page
-    left join lateral (
-      select count(*)::int as attempts, max(a.score_percent) as best_score, coalesce(bool_or(a.passed), false) as passed,
-             (array_agg(a.score_percent order by a.submitted_at desc))[1] as last_score
-      from academy_attempts a
-      where a.user_id = page.user_id and a.assessment_id = page.test_id and a.submitted_at is not null
-    ) att on true
+    ${attemptsJoin}
     order by name, user_id, program_position, position`;
   return ((await db.execute(query)) as unknown as { rows: GridRow[] }).rows;
+}
+
+/** How many people and modules the filter (without status) covers: the grid is their product. */
+export async function gridSize(db: Db, orgId: string, filter: TeamProgressFilter) {
+  const conditions: SQL[] = [];
+  if (filter.person) conditions.push(sql`and m.user_id = ${filter.person}`);
+  if (filter.q)
+    conditions.push(sql`and (lower(u.name) like ${like(filter.q)} or lower(u.email) like ${like(filter.q)})`);
+  const programCondition = filter.program ? sql`and p.key = ${filter.program}` : sql``;
+  const result = await db.execute(sql`
+    select
+      (select count(*)::int from memberships m join users u on u.id = m.user_id
+        where m.org_id = ${orgId} ${sql.join(conditions, sql` `)}) as people,
+      (select count(*)::int from academy_modules md join academy_programs p on p.id = md.program_id
+        where md.archived_at is null and p.archived_at is null ${programCondition}) as modules`);
+  const [row] = (result as unknown as { rows: { people: number; modules: number }[] }).rows;
+  return { people: Number(row?.people ?? 0), modules: Number(row?.modules ?? 0) };
 }
 
 export async function livePrograms(db: Db) {

@@ -103,6 +103,21 @@ describe.each(TEST_ENGINES)("team progress on %s", (engine) => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it("pages over people without losing or repeating a row", async () => {
+    const key = (r: TeamProgressPage["rows"][number]) => `${r.userId} ${r.module.key}`;
+    const all = ((await team(owner.cookie, "?limit=500")).json() as TeamProgressPage).rows.map(key);
+    for (const limit of [1, 3, 5]) {
+      const paged: string[] = [];
+      for (let offset = 0; offset < all.length; offset += limit) {
+        paged.push(
+          ...((await team(owner.cookie, `?limit=${limit}&offset=${offset}`)).json() as TeamProgressPage).rows.map(key),
+        );
+      }
+      expect(paged).toEqual(all);
+    }
+    expect(((await team(owner.cookie, "?offset=100")).json() as TeamProgressPage).rows).toEqual([]);
+  });
+
   it("lets members see only their own progress, and hides the organization from outsiders", async () => {
     expect((await team(member.cookie)).statusCode).toBe(403);
     const own = await get(other.cookie, `/api/organizations/${orgId}/academy/my-progress?person=${member.userId}`);
