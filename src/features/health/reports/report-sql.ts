@@ -11,44 +11,49 @@ export const reportEnd = (asOf: string | undefined, now: Date): Date =>
 const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
 
 /**
- * Every client of the organization with the fields and pulse reports filter on. Without "as of" it
- * reads the current fields and the cached current pulse (and its reason codes); with it, each client's
- * dated version and pulse entry as they were at the end of that day, both read from the end of an index
- * on (client, date, recorded) so each client costs one short index descent. `reasons` adds the entry's
- * reason codes (as of a date they are looked up per client, so only the reasons report asks for them).
+ * The CTEs that end in `b`: every client of the organization with the fields and pulse reports filter
+ * on. Without "as of", b is a plain scan of the current fields and the cached current pulse (and its
+ * reason codes), cheaper to repeat than to store. With it, one backward pass over the organization's
+ * (client, date, recorded) indexes yields each client's newest version (v) and uncorrected entry (p)
+ * before the end of that day, and b joins them to the clients once (materialized, so each part is
+ * computed once and in one process). `reasons` adds the entry's reason codes (as of a date they are
+ * looked up per client, so only the reasons report asks for them).
  */
-export function reportBase(orgId: string, filter: ReportFilter, now: Date, options: { reasons: boolean }): SQL {
+export function reportClients(orgId: string, filter: ReportFilter, now: Date, options: { reasons: boolean }): SQL {
   const end = reportEnd(filter.asOf, now);
   if (!filter.asOf) {
-    return sql`
+    return sql`b as not materialized (
       select c.id, c.name, c.client_type, c.assigned_csm_id, c.status, c.arr_minor, c.mrr_minor, c.acv_minor,
         c.currency, c.next_renewal_date, c.client_since,
         c.current_pulse_rank as rank, c.current_pulse_at as pulse_at, c.current_pulse_entry_id as entry_id,
         c.current_reason_code_ids as reason_ids
       from clients c
-      where c.org_id = ${orgId} and c.archived_at is null`;
+      where c.org_id = ${orgId} and c.archived_at is null)`;
   }
   const reasonIds = options.reasons
     ? sql`coalesce((select array_agg(r.reason_code_id order by r.position, r.reason_code_id)
         from pulse_entry_reasons r where r.entry_id = p.id), '{}'::uuid[])`
     : sql`'{}'::uuid[]`;
+  // Corrections are rare, so the corrected ids make a small hashed set the pass filters against.
   return sql`
-    select c.id, c.name, v.client_type, v.assigned_csm_id, v.status, v.arr_minor, v.mrr_minor, v.acv_minor,
-      c.currency, c.next_renewal_date, c.client_since, p.rank, p.effective_at as pulse_at, p.id as entry_id,
-      ${reasonIds} as reason_ids
-    from clients c
-    join lateral (
-      select v.client_type, v.assigned_csm_id, v.status, v.arr_minor, v.mrr_minor, v.acv_minor from client_versions v
-      where v.client_id = c.id and v.valid_from <= ${filter.asOf}::date
-      order by v.valid_from desc, v.recorded_at desc limit 1
-    ) v on true
-    left join lateral (
-      select e.id, e.rank, e.effective_at from pulse_entries e
-      where e.client_id = c.id and e.effective_at < ${end}
-        and not exists (select 1 from pulse_entries x where x.corrects_entry_id = e.id)
-      order by e.effective_at desc, e.recorded_at desc limit 1
-    ) p on true
-    where c.org_id = ${orgId} and (c.archived_at is null or c.archived_at >= ${end})`;
+    v as materialized (
+      select distinct on (v.client_id) v.client_id, v.client_type, v.assigned_csm_id, v.status,
+        v.arr_minor, v.mrr_minor, v.acv_minor
+      from client_versions v where v.org_id = ${orgId} and v.valid_from <= ${filter.asOf}::date
+      order by v.client_id desc, v.valid_from desc, v.recorded_at desc),
+    p as materialized (
+      select distinct on (e.client_id) e.client_id, e.id, e.rank, e.effective_at
+      from pulse_entries e
+      where e.org_id = ${orgId} and e.effective_at < ${end}
+        and e.id not in (select x.corrects_entry_id from pulse_entries x
+                         where x.org_id = ${orgId} and x.corrects_entry_id is not null)
+      order by e.client_id desc, e.effective_at desc, e.recorded_at desc),
+    b as materialized (
+      select c.id, c.name, v.client_type, v.assigned_csm_id, v.status, v.arr_minor, v.mrr_minor, v.acv_minor,
+        c.currency, c.next_renewal_date, c.client_since, p.rank, p.effective_at as pulse_at, p.id as entry_id,
+        ${reasonIds} as reason_ids
+      from clients c join v on v.client_id = c.id left join p on p.client_id = c.id
+      where c.org_id = ${orgId} and (c.archived_at is null or c.archived_at >= ${end}))`;
 }
 
 /** The report filters as a WHERE clause over reportBase's columns (AND across fields, OR within one). */

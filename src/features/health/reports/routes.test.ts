@@ -167,5 +167,10 @@ describe.each(TEST_ENGINES)("pulse reports on %s", (engine) => {
     const asOfDrill = (await api("GET", `/reports/pulse-reasons?asOf=2026-06-15&reasonCodeId=${grow}`)).json();
     expect(asOfDrill.clientTotal).toBe(1);
     expect(asOfDrill.clients.map((c: { name: string }) => c.name)).toEqual(["Acme"]);
+    // The corrected June entry no longer counts, and its correction only takes effect in August.
+    const june = (await api("GET", "/reports/pulse-health?asOf=2026-06-15&levels=none")).json();
+    expect(june.clients.map((c: { name: string }) => c.name)).toEqual(["Cobalt", "Dune"]);
+    const now = (await api("GET", "/reports/pulse-health?asOf=2026-08-01&levels=some_risk")).json();
+    expect(now.clients.map((c: { name: string }) => c.name)).toEqual(["Cobalt"]);
   });
 });

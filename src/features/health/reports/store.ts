@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
 import { pulseRank } from "../pulses/pulse-levels.js";
 import type { ReportFilter } from "./contract.js";
-import { levelsWhere, measureColumn, orderBy, reportBase, reportEnd, reportWhere } from "./report-sql.js";
+import { levelsWhere, measureColumn, orderBy, reportClients, reportEnd, reportWhere } from "./report-sql.js";
 
 type Row = Record<string, unknown>;
 const rows = async (db: Db, query: SQL): Promise<Row[]> =>
@@ -41,12 +41,9 @@ function pageJson(filter: ReportFilter, where: SQL, options: ListOptions): SQL {
       left join users u on u.id = q.assigned_csm_id) y)`;
 }
 
-/**
- * The client set once: "as of" a date its per-client lookups are worth keeping (materialized); the
- * current set is a plain scan of clients, cheaper to repeat than to store.
- */
+/** The client set `b` (see reportClients) and `f`, the rows the filter keeps with the measured amount. */
 const withClients = (orgId: string, filter: ReportFilter, now: Date, levels: boolean, reasons: boolean) =>
-  sql`with b as ${sql.raw(filter.asOf ? "materialized" : "not materialized")} (${reportBase(orgId, filter, now, { reasons })}),
+  sql`with ${reportClients(orgId, filter, now, { reasons })},
       f as not materialized (select b.*, ${measureColumn(filter.measure)} as m from b where ${reportWhere(filter, { levels })})`;
 
 type Breakdown = { rank: number | null; count: number; value: number }[];
