@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { loadPrograms } from "../../src/features/academy/catalog/content-sync.js";
-import { signInViaApi } from "../support/accounts.js";
-import { ADMIN } from "../support/e2e-env.js";
+import { createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
+import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
 
 /**
  * Module test and timed exam, as a learner would take them: fail the module test, review it, pass it on a
  * new attempt; start a timed exam, resume it after a reload, fail it, and see when and how to retake it.
  * The e2e server has no demo data but imports the content folders at start (CONTENT_DIR); the right
- * answers come from the same content files. The platform admin takes them (staff open every level).
+ * answers come from the same content files. A new learner takes them, with the Scholar plan given by staff.
  */
 
 type Listed = {
@@ -176,6 +176,8 @@ test("module test: fail, review, pass; timed exam: countdown, resume, fail, reta
   expect((await refused.json()).error.code).toBe("retake_locked");
 
   // Academy staff: the pool report (a candidate may need 3 attempts).
+  await signInViaApi(page, ADMIN.email, ADMIN.password);
+  await page.goto("/academy");
   await expect(page.getByRole("link", { name: "Question pools" })).toHaveAttribute("href", "/admin/question-pools");
   await page.goto("/admin/question-pools");
   await expect(page.getByRole("heading", { level: 1, name: "Question pools" })).toBeVisible();
