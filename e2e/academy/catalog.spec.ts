@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
@@ -15,7 +16,11 @@ async function expectAccessible(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+    .map((v) => ({
+      rule: v.id,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 160)}`),
+    }));
   expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
 }
 
@@ -90,4 +95,53 @@ test("an admin gives a learner the Basic plan; the catalog opens Level 1 and say
     expect(download.status()).toBe(200);
     await expectAccessible(page, "catalog-module");
   });
+});
+
+test("an admin edits a reading with a preview and a bank question, then exports the program as YAML", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signInViaApi(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin/academy");
+  const mini = page.getByRole("region", { name: "Mini Program" });
+  await mini.getByRole("button", { name: "Level 1: Foundations" }).click();
+  await mini.getByRole("link", { name: "Module 2: Module 2" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Module 2: Module 2" })).toBeVisible();
+
+  await page.getByRole("button", { name: "2.2 Lesson 2.2" }).click();
+  const reading = page.getByRole("textbox", { name: "Reading: Reading" });
+  const stamp = `Edited in the browser ${Date.now()}`;
+  await reading.fill(`## ${stamp}\n\nA **bold** point.`);
+  await page
+    .getByRole("tablist", { name: "Reading: Reading: write or preview" })
+    .getByRole("tab", { name: "Preview" })
+    .click();
+  const preview = page.getByLabel("Reading: Reading preview");
+  await expect(preview.getByRole("heading", { level: 2, name: stamp })).toBeVisible();
+  await expect(preview.locator("strong")).toHaveText("bold");
+  await page.getByRole("button", { name: "Save reading" }).click();
+  await expect(page.getByRole("button", { name: "Save reading" })).toBeDisabled();
+
+  const bank = page.getByRole("region", { name: "Question bank" });
+  const add = bank.getByRole("form", { name: "Add question" });
+  await add.getByRole("textbox", { name: "Question" }).fill("Which renewal signal matters most?");
+  await add.getByRole("button", { name: "Add question" }).click();
+  await expect(add.getByText("Mark at least one correct choice", { exact: true })).toBeVisible();
+  await add.getByRole("textbox", { name: "Choice A", exact: true }).fill("This one");
+  await add.getByRole("textbox", { name: "Choice B", exact: true }).fill("Not this one");
+  await add.getByRole("textbox", { name: "Choice C", exact: true }).fill("Nor this");
+  await add.getByRole("textbox", { name: "Choice D", exact: true }).fill("Nor that");
+  await add.getByRole("checkbox", { name: "Choice A is correct" }).check();
+  await add.getByRole("button", { name: "Add question" }).click();
+  await expect(bank.getByText("Which renewal signal matters most?")).toBeVisible();
+  await expectAccessible(page, "catalog-admin-module");
+
+  await page.goto("/admin/academy");
+  await expect(page.getByRole("region", { name: "Mini Program" }).getByText(/Edited in the app on/)).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("region", { name: "Mini Program" }).getByRole("link", { name: "Export YAML" }).click();
+  const yaml = readFileSync((await (await download).path()) as string, "utf8");
+  expect(yaml).toContain("format: pulse-academy-program/1");
+  expect(yaml).toContain(stamp);
+  expect(yaml).toContain("Which renewal signal matters most?");
 });

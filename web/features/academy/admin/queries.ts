@@ -58,6 +58,8 @@ function useAdminMutation<V, R>(fn: (v: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
+    // Every admin form shows its error inline (field errors and an alert), so no toast as well.
+    meta: { inlineError: true },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: academyAdminKeys.all });
       void queryClient.invalidateQueries({ queryKey: catalogKeys.all });

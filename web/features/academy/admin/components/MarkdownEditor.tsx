@@ -15,7 +15,7 @@ export function MarkdownEditor({
 }) {
   return (
     <Tabs defaultValue="write" keepMounted={false}>
-      <Tabs.List>
+      <Tabs.List aria-label={`${label}: write or preview`}>
         <Tabs.Tab value="write">Write</Tabs.Tab>
         <Tabs.Tab value="preview">Preview</Tabs.Tab>
       </Tabs.List>

@@ -61,7 +61,13 @@ export function QuestionBankCard({ moduleId }: { moduleId: string }) {
                 {q.choices.map((c) => (
                   <List.Item
                     key={c.key}
-                    icon={q.correct.includes(c.key) ? <IconCheck size={14} color="green" aria-label="correct" /> : null}
+                    icon={
+                      q.correct.includes(c.key) ? (
+                        <IconCheck size={14} color="var(--mantine-color-teal-8)" aria-label="correct" />
+                      ) : (
+                        <span style={{ display: "inline-block", width: 14 }} />
+                      )
+                    }
                   >
                     {c.key.toUpperCase()}. {c.text}
                   </List.Item>
