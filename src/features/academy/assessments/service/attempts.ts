@@ -169,19 +169,30 @@ async function checkAnswers(db: Db, attempt: store.AttemptRow, answers: AnswerMa
   return clean;
 }
 
+const submittedError = () =>
+  new AppError("attempt_closed", "This attempt was submitted; answers can no longer change.");
+
+/** Why an attempt takes no more answers (submitted, or past its deadline), or null while it is open. */
 function closedError(attempt: store.AttemptRow, now: Date) {
-  if (attempt.submittedAt)
-    return new AppError("attempt_closed", "This attempt was submitted; answers can no longer change.");
-  if (isExpired(attempt, now)) {
-    return new AppError(
-      "attempt_closed",
-      "The time for this attempt ran out; answers after the deadline are not accepted.",
-      {
-        fields: { deadlineAt: attempt.deadlineAt?.toISOString() ?? "" },
-      },
-    );
+  if (attempt.submittedAt) return submittedError();
+  if (!isExpired(attempt, now)) return null;
+  return new AppError(
+    "attempt_closed",
+    "The time for this attempt ran out; answers after the deadline are not accepted.",
+    {
+      fields: { deadlineAt: attempt.deadlineAt?.toISOString() ?? "" },
+    },
+  );
+}
+
+/** The saved answers with the new ones applied (an empty list clears a question's answer). */
+function mergeAnswers(current: Record<string, string[]>, changes: Record<string, string[]>) {
+  const merged = { ...current };
+  for (const [id, chosen] of Object.entries(changes)) {
+    if (chosen.length === 0) delete merged[id];
+    else merged[id] = chosen;
   }
-  return null;
+  return merged;
 }
 
 /** Autosave: merges the given answers (an empty list clears one). Refused once submitted or past the deadline. */
@@ -192,14 +203,9 @@ export async function saveAnswers(ctx: AppContext, actor: Actor, attemptId: stri
     const now = ctx.clock.now();
     const closed = closedError(attempt, now);
     if (closed) throw closed;
-    const clean = await checkAnswers(tx, attempt, body.answers);
-    const merged = { ...attempt.answers };
-    for (const [id, chosen] of Object.entries(clean)) {
-      if (chosen.length === 0) delete merged[id];
-      else merged[id] = chosen;
-    }
+    const merged = mergeAnswers(attempt.answers, await checkAnswers(tx, attempt, body.answers));
     const saved = await store.updateAnswers(tx, attempt.id, merged);
-    if (!saved) throw closedError({ ...attempt, submittedAt: now }, now) as AppError;
+    if (!saved) throw submittedError();
     return {
       answers: saved.answers,
       savedAt: now.toISOString(),
@@ -219,13 +225,9 @@ export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: st
     if (closed) throw closed;
     const assessment = await store.findAssessmentAnyState(tx, locked.assessmentId);
     if (!assessment) throw new Error(`attempt ${locked.id} has no assessment`);
-    const answers = { ...locked.answers };
-    for (const [id, chosen] of Object.entries(await checkAnswers(tx, locked, body.answers ?? {}))) {
-      if (chosen.length === 0) delete answers[id];
-      else answers[id] = chosen;
-    }
+    const answers = mergeAnswers(locked.answers, await checkAnswers(tx, locked, body.answers ?? {}));
     const finished = await finishAttemptInTx(ctx, tx, locked, assessment, "learner", answers);
-    if (!finished) throw new AppError("attempt_closed", "This attempt was submitted already.");
+    if (!finished) throw submittedError();
     return finished;
   });
   return getAttempt(ctx, actor, attempt.id);
