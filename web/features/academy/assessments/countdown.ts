@@ -16,14 +16,12 @@ export function formatClock(totalSeconds: number): string {
   return `${h > 0 ? `${h}:` : ""}${mm}:${String(sec).padStart(2, "0")}`;
 }
 
-/** "13 days 4 hours", "1 day 0 hours", "5 hours 2 minutes", "3 minutes 9 seconds". */
+/** A live countdown to a retake: "2 days 03:04:05", "1 day 00:00:09", "03:04:05". */
 export function formatWait(totalSeconds: number): string {
   const s = Math.max(0, Math.floor(totalSeconds));
   const d = Math.floor(s / 86_400);
-  const h = Math.floor((s % 86_400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
-  if (d > 0) return `${plural(d, "day")} ${plural(h, "hour")}`;
-  if (h > 0) return `${plural(h, "hour")} ${plural(m, "minute")}`;
-  return `${plural(m, "minute")} ${plural(s % 60, "second")}`;
+  const clock = [Math.floor((s % 86_400) / 3600), Math.floor((s % 3600) / 60), s % 60]
+    .map((n) => String(n).padStart(2, "0"))
+    .join(":");
+  return d > 0 ? `${d} ${d === 1 ? "day" : "days"} ${clock}` : clock;
 }

@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconCalendarPlus, IconClockHour4 } from "@tabler/icons-react";
+import { useEffect, useRef } from "react";
 import { formatDateTime } from "../../../../ui/format-date";
 import { formatWait, localDeadline } from "../countdown";
 import { retakeCalendarUrl } from "../queries";
@@ -28,9 +29,13 @@ export function RetakeNotice({
   const now = useNow(true);
   const opensLocal = localDeadline(opensAt, serverNow, receivedAt);
   const seconds = Math.ceil((opensLocal - now) / 1000);
-  if (seconds <= 0) {
-    queueMicrotask(onOpen);
-  }
+  const reopened = seconds <= 0;
+  // At the reopening time, ask the server again: it decides, and then offers Start.
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
+  useEffect(() => {
+    if (reopened) onOpenRef.current();
+  }, [reopened]);
   return (
     <Paper
       withBorder
