@@ -64,6 +64,26 @@ describe("jobs", () => {
     await drop();
   });
 
+  it.each(TEST_ENGINES)("queues a delayed job inside a transaction (%s)", async (engine) => {
+    const { database, drop } = await createTestDatabase(engine);
+    await migrateDatabase(database);
+    const seen: string[] = [];
+    const job = recordingJob(seen);
+    const jobs = await startJobs(database, [job as never], quiet);
+    await database.db.transaction(async (tx) => {
+      await jobs.send(job, { word: "later" }, { tx, startAfterSeconds: 3600 });
+    });
+    // Not due yet: the delay was stored with the job.
+    expect(await jobs.drain()).toBe(0);
+    const { rows } = await database.executeSql(
+      "select extract(epoch from start_after - now())::int as wait from pgboss.job where name = $1",
+      [job.name],
+    );
+    expect(Number(rows[0]?.wait)).toBeGreaterThan(3500);
+    await jobs.stop();
+    await drop();
+  });
+
   it.each(TEST_ENGINES)("runs jobs with polling workers (%s)", async (engine) => {
     const { database, drop } = await createTestDatabase(engine);
     await migrateDatabase(database);

@@ -44,14 +44,29 @@ export type Jobs = {
   stop: () => Promise<void>;
 };
 
-const txExecutor = (tx: Tx): { executeSql: ExecuteSql } => ({
-  executeSql: async (text, values) => {
-    const result = (await tx.execute(toDrizzleSql(text, values ?? []))) as unknown as {
-      rows: Record<string, unknown>[];
-    };
-    return { rows: result.rows };
-  },
-});
+type SessionClient = { query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
+
+/**
+ * pg-boss SQL inside a Drizzle transaction. It runs on the transaction's own connection (node-postgres
+ * PoolClient or PGlite transaction), so "$1-style" parameters keep their meaning: pg-boss uses one parameter
+ * in several places with different casts (`right($5, 1)` and `CAST($5 as timestamptz)`), which a
+ * rewrite into separate Drizzle parameters would type apart (22007 on a delayed send).
+ */
+const txExecutor = (tx: Tx): { executeSql: ExecuteSql } => {
+  const client = (tx as unknown as { session?: { client?: SessionClient } }).session?.client;
+  return {
+    executeSql: async (text, values) => {
+      if (client && typeof client.query === "function") {
+        const result = await client.query(text, values ? [...values] : []);
+        return { rows: result.rows };
+      }
+      const result = (await tx.execute(toDrizzleSql(text, values ?? []))) as unknown as {
+        rows: Record<string, unknown>[];
+      };
+      return { rows: result.rows };
+    },
+  };
+};
 
 /** Boots pg-boss on the app's own database (PGlite or PostgreSQL) and creates a queue per job. */
 export async function startJobs(
