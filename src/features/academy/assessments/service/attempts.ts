@@ -115,18 +115,17 @@ export async function startAttempt(
       },
       timestamp: now,
     });
+    if (deadlineAt) {
+      // Graded at its deadline even if the browser is gone; queued with the attempt, so both or neither
+      // exist. The every-minute sweep is the safety net should the job be lost.
+      await ctx.jobs.send(
+        attemptDeadlineEvent,
+        { attemptId: attempt.id },
+        { tx, startAfterSeconds: (assessment.timeLimitMinutes ?? 0) * 60 + 1, singletonKey: attempt.id },
+      );
+    }
     return { attempt, resumed: false };
   });
-  if (!result.resumed && result.attempt.deadlineAt) {
-    // Graded at its deadline even if the browser is gone. Sent after the commit: pg-boss's delayed-send
-    // SQL cannot run inside a Drizzle transaction (its start_after parameter is typed twice there); if the
-    // process dies before this line, the every-minute sweep grades the attempt instead.
-    await ctx.jobs.send(
-      attemptDeadlineEvent,
-      { attemptId: result.attempt.id },
-      { startAfterSeconds: (assessment.timeLimitMinutes ?? 0) * 60 + 1, singletonKey: result.attempt.id },
-    );
-  }
   return { attempt: await view(ctx, db, result.attempt, assessment), resumed: result.resumed };
 }
 
