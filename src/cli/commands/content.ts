@@ -1,8 +1,10 @@
 import { writeFileSync } from "node:fs";
 import type { Config } from "../../config.js";
 import { checkContent, exportProgramBundle, importContent } from "../../features/academy/catalog/service.js";
+import { AppError } from "../../kernel/app-error.js";
 import { startRuntime } from "../../runtime.js";
 import { describeDatabase } from "../cli-database.js";
+import { CliError, EXIT_USAGE } from "../cli-error.js";
 import { quietLog } from "./quiet-log.js";
 
 /** `pulse content check <dir>`: validates every program under the folder; needs no database. */
@@ -32,7 +34,13 @@ export async function contentImportCommand(config: Config, dir: string): Promise
 export async function contentExportCommand(config: Config, programKey: string, file: string): Promise<void> {
   const runtime = await startRuntime({ config, log: quietLog });
   try {
-    writeFileSync(file, await exportProgramBundle(runtime.ctx, programKey));
+    const yaml = await exportProgramBundle(runtime.ctx, programKey).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "not_found") {
+        throw new CliError(`pulse: no program "${programKey}" in the database (import it first)`, EXIT_USAGE);
+      }
+      throw error;
+    });
+    writeFileSync(file, yaml);
     console.log(`${programKey} written to ${file} (import it with: pulse content import ${file})`);
   } finally {
     await runtime.close();
