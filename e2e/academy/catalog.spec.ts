@@ -72,6 +72,7 @@ test("an admin gives a learner the Basic plan; the catalog opens Level 1 and say
       "0",
     );
     await expect(level1.getByRole("link", { name: "Module 1: Module 1" })).toBeVisible();
+    await expect(level1.getByText("2 lessons")).toHaveCount(2);
     await expect(level2.getByText("Locked", { exact: true })).toBeVisible();
     await expect(level2.getByText("Opens with the CCSMP Scholar or CCSMP Full membership.")).toBeVisible();
     await expect(level2.getByRole("link", { name: "Exam A" })).toHaveCount(0);

@@ -138,7 +138,7 @@ export async function adminModule(ctx: AppContext, moduleId: string): Promise<Ad
 }
 
 const programOfLesson = (lessonId: string) =>
-  sql<string>`(select ${modules.programId} from ${modules} join ${lessons} on ${lessons.moduleId} = ${modules.id} where ${lessons.id} = ${lessonId})`;
+  sql<string>`(select m.program_id from academy_modules m join academy_lessons l on l.module_id = m.id where l.id = ${lessonId})`;
 
 export async function editLesson(
   ctx: AppContext,

@@ -82,9 +82,15 @@ describe.each(TEST_ENGINES)("academy admin editing and export on %s", (engine) =
     const lesson = detail.lessons[1];
     const reading = lesson?.items.find((i) => i.kind === "reading");
     const video = detail.lessons[0]?.items.find((i) => i.kind === "video");
+    const stamp = async () =>
+      (await t.ctx.database.db.select().from(programs).where(eq(programs.key, "mini")))[0]?.editedAt?.getTime() ?? 0;
+    const before = await stamp();
+    await new Promise((r) => setTimeout(r, 5));
     expect(
       (await call("PATCH", `/api/admin/academy/lessons/${lesson?.id}`, { title: "Reading, edited" })).statusCode,
     ).toBe(204);
+    // Editing a lesson marks its program as edited in the app.
+    expect(await stamp()).toBeGreaterThan(before);
     const body = "# Edited\n\nA **new** reading.";
     expect((await call("PATCH", `/api/admin/academy/items/${reading?.id}`, { body })).statusCode).toBe(204);
     const refused = await call("PATCH", `/api/admin/academy/items/${video?.id}`, { body: "no" });

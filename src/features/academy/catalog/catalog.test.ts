@@ -26,6 +26,7 @@ describe.each(TEST_ENGINES)("academy catalog on %s", (engine) => {
       headers: { cookie: staff },
       payload: { userId, plan, endsOn },
     });
+  const home0 = (home: CatalogResponse) => home.programs[0] as CatalogResponse["programs"][number];
   const catalog = async (cookie: string) => (await get(cookie, "/api/academy/catalog")).json() as CatalogResponse;
 
   beforeAll(async () => {
@@ -69,6 +70,10 @@ describe.each(TEST_ENGINES)("academy catalog on %s", (engine) => {
       message: "Opens with the CCSMP Scholar or CCSMP Full membership.",
     });
     expect(level2?.exams.map((e) => e.key)).toEqual(["mini.exam-a", "mini.exam-b"]);
+    expect(home0(await catalog(basic.cookie)).levels[0]?.modules.map((m) => [m.key, m.lessonCount])).toEqual([
+      ["mini.m1", 2],
+      ["mini.m2", 2],
+    ]);
     const home = await catalog(basic.cookie);
     expect(home.plans.map((p) => [p.plan, p.active])).toEqual([["basic", true]]);
     expect(home.continue).toBeNull();

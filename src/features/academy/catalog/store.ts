@@ -33,7 +33,8 @@ export async function liveModulesWithLessonCounts(db: Db, programIds: string[]) 
       number: modules.number,
       title: modules.title,
       summary: modules.summary,
-      lessonCount: sql<number>`(select count(*)::int from ${lessons} where ${lessons.moduleId} = ${modules.id} and ${lessons.archivedAt} is null)`,
+      // Written out with an alias: inside a sub-select Drizzle leaves columns unqualified, so "id" would be the lesson's.
+      lessonCount: sql<number>`(select count(*)::int from academy_lessons x where x.module_id = "academy_modules"."id" and x.archived_at is null)`,
     })
     .from(modules)
     .where(and(inArray(modules.programId, programIds), isNull(modules.archivedAt)))
