@@ -87,7 +87,8 @@ export const ContinueTarget = z.object({
   module: z.object({ key: z.string(), number: z.number().int(), title: z.string() }),
   program: z.object({ key: z.string(), title: z.string() }),
   percent: z.number().int(),
-  lastActivityAt: Iso,
+  /** "resume": the latest lesson not yet complete; "next": the first one not complete in course order. */
+  reason: z.enum(["resume", "next"]),
 });
 export type ContinueTarget = z.infer<typeof ContinueTarget>;
 

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { notFound } from "../../../kernel/app-error.js";
 import type { Actor } from "../../../kernel/auth.js";
 import type { AppContext } from "../../../platform/context.js";
+import { continueLearning } from "../learning/service.js";
+import { findLessonPath } from "../learning/store.js";
 import { activePlans } from "./access.js";
 import type {
   CatalogProgram,
@@ -14,7 +15,6 @@ import type {
 } from "./contract.js";
 import { heldPlans } from "./memberships.js";
 import { type LevelLock, levelLock } from "./plans.js";
-import { lessons } from "./schema.js";
 import * as store from "./store.js";
 
 const NO_PROGRESS: Progress = { percent: 0, completedAt: null, lastActivityAt: null };
@@ -184,39 +184,19 @@ export async function moduleDetail(ctx: AppContext, actor: Actor, moduleKey: str
 }
 
 /**
- * "Continue where I left off": the lesson with the latest activity; when it is complete, the next lesson
- * of its module that is not (or that lesson again when the module is done).
+ * "Continue where I left off", as the learning area decides it (the latest lesson not complete in an open
+ * level, else the next one in course order), with the names the academy home shows.
  */
 export async function continueTarget(ctx: AppContext, actor: Actor): Promise<ContinueTarget | null> {
-  const db = ctx.database.db;
-  const [latest] = await store.recentLessons(db, actor.userId);
-  if (!latest) return null;
-  let lesson = { id: latest.lessonId, key: latest.lessonKey, number: latest.lessonNumber, title: latest.lessonTitle };
-  let percent = latest.percent;
-  if (latest.completedAt) {
-    const following = await db
-      .select({ id: lessons.id, key: lessons.key, number: lessons.number, title: lessons.title })
-      .from(lessons)
-      .where(
-        and(eq(lessons.moduleId, latest.moduleId), isNull(lessons.archivedAt), gt(lessons.position, latest.position)),
-      )
-      .orderBy(asc(lessons.position));
-    const done = await store.progressOf(
-      db,
-      actor.userId,
-      following.map((l) => l.id),
-    );
-    const next = following.find((l) => !done.get(l.id)?.completedAt);
-    if (next) {
-      lesson = next;
-      percent = done.get(next.id)?.percent ?? 0;
-    }
-  }
+  const { lesson } = await continueLearning(ctx, actor);
+  if (!lesson) return null;
+  const path = await findLessonPath(ctx.database.db, lesson.id);
+  if (!path) return null;
   return {
-    lesson,
-    module: { key: latest.moduleKey, number: latest.moduleNumber, title: latest.moduleTitle },
-    program: { key: latest.programKey, title: latest.programTitle },
-    percent,
-    lastActivityAt: latest.lastActivityAt.toISOString(),
+    lesson: { id: lesson.id, key: path.lesson.key, number: lesson.number, title: lesson.title },
+    module: { key: path.module.key, number: path.module.number, title: path.module.title },
+    program: { key: path.program.key, title: path.program.title },
+    percent: lesson.percent,
+    reason: lesson.reason,
   };
 }

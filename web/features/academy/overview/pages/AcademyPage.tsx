@@ -23,11 +23,17 @@ export function AcademyPage() {
         description="Programs of levels, modules and lessons: videos, readings, workbooks, scenario exercises, knowledge checks and module tests."
       />
       {next ? (
-        <Paper withBorder p="lg" component="section" aria-label="Continue where you left off">
+        <Paper
+          withBorder
+          p="lg"
+          component="section"
+          aria-label={next.reason === "resume" ? "Continue where you left off" : "Up next"}
+        >
           <Group justify="space-between" align="center">
             <Stack gap={4}>
               <Text fz="sm" c="dimmed">
-                Continue where you left off · {next.program.title}, Module {next.module.number}: {next.module.title}
+                {next.reason === "resume" ? "Continue where you left off" : "Up next"} · {next.program.title}, Module{" "}
+                {next.module.number}: {next.module.title}
               </Text>
               <Title order={2} fz="lg">
                 Lesson {next.lesson.number}: {next.lesson.title}
@@ -38,7 +44,7 @@ export function AcademyPage() {
               params={{ lessonId: next.lesson.id }}
               leftSection={<IconPlayerPlay size={16} aria-hidden />}
             >
-              Continue
+              {next.reason === "resume" ? "Continue" : "Start"}
             </ButtonLink>
           </Group>
         </Paper>
