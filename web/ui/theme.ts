@@ -17,6 +17,7 @@ export const theme = createTheme({
     // Mantine's close buttons are icon-only; give them a name for screen readers.
     Modal: { defaultProps: { closeButtonProps: { "aria-label": "Close dialog" } } },
     Drawer: { defaultProps: { closeButtonProps: { "aria-label": "Close" } } },
+    Notification: { defaultProps: { closeButtonProps: { "aria-label": "Dismiss notification" } } },
   },
 });
 

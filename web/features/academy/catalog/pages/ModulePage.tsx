@@ -8,6 +8,7 @@ import { PageHeader } from "../../../../ui/PageHeader";
 import { ButtonLink, TextLink } from "../../../../ui/RouterLink";
 import { SectionCard } from "../../../../ui/SectionCard";
 import { ToneBadge } from "../../../../ui/ToneBadge";
+import { ProgressChecklist } from "../../learning/CompletionChecklist";
 import { LockNotice } from "../components/LockNotice";
 import { ProgressLine } from "../components/ProgressLine";
 import { useModule } from "../queries";
@@ -93,6 +94,7 @@ export function ModulePage() {
         </Table>
       </SectionCard>
       <ModuleTestCard module={m} />
+      {open ? <ProgressChecklist objectType="module" id={m.id} /> : null}
       {m.scenarios.length > 0 ? (
         <SectionCard title="Scenario exercise" description="A realistic client situation to work through.">
           {m.scenarios.map((s) =>

@@ -4,6 +4,7 @@ import { ErrorAlert } from "../../../../ui/ErrorAlert";
 import { LoadingBlock } from "../../../../ui/LoadingBlock";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { TextLink } from "../../../../ui/RouterLink";
+import { ProgressChecklist } from "../../learning/CompletionChecklist";
 import { LevelSection } from "../components/LevelSection";
 import { ProgressLine } from "../components/ProgressLine";
 import { useProgram } from "../queries";
@@ -24,6 +25,7 @@ export function ProgramPage() {
       </TextLink>
       <PageHeader title={p.title} description={p.summary} />
       <ProgressLine progress={p.progress} label={p.title} />
+      <ProgressChecklist objectType="program" id={p.id} />
       {p.levels.map((level) => (
         <div key={level.id} id={level.key}>
           <LevelSection level={level} />
