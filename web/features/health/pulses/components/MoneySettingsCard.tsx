@@ -2,7 +2,11 @@ import { Button, Group, Paper, Select, SimpleGrid, Stack, Text } from "@mantine/
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
-import { type AlertSettings, AlertThreshold, PRIMARY_METRICS } from "../../../../../src/features/health/alerts/contract";
+import {
+  type AlertSettings,
+  AlertThreshold,
+  PRIMARY_METRICS,
+} from "../../../../../src/features/health/alerts/contract";
 import { errorMessage } from "../../../../api/api-error";
 import { markFieldErrors } from "../../../../api/form-errors";
 import { ErrorAlert } from "../../../../ui/ErrorAlert";
