@@ -96,7 +96,7 @@ test("a Basic learner watches the clip, answers the knowledge check after a wron
   await expect(page).toHaveURL(/\/academy\/modules\/mini\.m1/);
   const row = page.getByRole("row").filter({ hasText: "Lesson 1.1" });
   await expect(row.getByText(/^complete/i)).toBeVisible();
-  await expect(page.getByText("33% complete")).toBeVisible();
+  await expect(page.getByText("33% complete", { exact: true })).toBeVisible();
 });
 
 test("Return to activity: a second tab waits, takes over with Continue here, and is freed when the other tab closes", async ({
