@@ -25,12 +25,12 @@ export function ProgramPage() {
       </TextLink>
       <PageHeader title={p.title} description={p.summary} />
       <ProgressLine progress={p.progress} label={p.title} />
-      <ProgressChecklist objectType="program" id={p.id} />
       {p.levels.map((level) => (
         <div key={level.id} id={level.key}>
           <LevelSection level={level} />
         </div>
       ))}
+      <ProgressChecklist objectType="program" id={p.id} />
     </Stack>
   );
 }
