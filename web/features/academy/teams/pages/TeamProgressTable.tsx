@@ -47,7 +47,10 @@ export function TeamProgressTable({ rows, showPerson }: { rows: TeamProgressRow[
               </Table.Td>
               <Table.Td ta="right">{r.percent}%</Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>
-                <ToneBadge tone={STATUS[r.status].tone} style={{ overflow: "visible" }}>
+                <ToneBadge
+                  tone={STATUS[r.status].tone}
+                  styles={{ root: { maxWidth: "none" }, label: { overflow: "visible" } }}
+                >
                   {STATUS[r.status].label}
                 </ToneBadge>
               </Table.Td>

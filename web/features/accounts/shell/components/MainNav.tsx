@@ -30,6 +30,9 @@ export function MainNav({ me, onNavigate }: { me: MeResponse; onNavigate: () => 
                 label={item.label}
                 leftSection={<Icon size={20} stroke={1.7} />}
                 active={active}
+                // The router's own fuzzy "active" marking would light parents too; this component decides.
+                activeOptions={{ exact: true, includeSearch: false }}
+                activeProps={{ className: undefined }}
                 aria-current={active ? "page" : undefined}
                 variant="light"
                 onClick={onNavigate}
