@@ -3,6 +3,7 @@ import { IconCertificate, IconLock } from "@tabler/icons-react";
 import type { CatalogLevel } from "../../../../../src/features/academy/catalog/contract";
 import { TextLink } from "../../../../ui/RouterLink";
 import { ToneBadge } from "../../../../ui/ToneBadge";
+import { Markdown } from "../../learning/components/Markdown";
 import { LockNotice } from "./LockNotice";
 import { ProgressLine } from "./ProgressLine";
 
@@ -23,8 +24,8 @@ export function LevelSection({ level }: { level: CatalogLevel }) {
                 </ToneBadge>
               )}
             </Group>
-            <Text fz="sm" c="dimmed">
-              {level.summary}
+            <Text fz="sm" c="dimmed" component="div">
+              <Markdown>{level.summary}</Markdown>
             </Text>
           </Stack>
           {level.credential ? (
