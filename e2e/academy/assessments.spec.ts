@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { AxeBuilder } from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { loadPrograms } from "../../src/features/academy/catalog/content-sync.js";
+import { expectAccessible } from "../support/accessibility.js";
 import { createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
 import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
 
@@ -47,17 +47,6 @@ function answerKey(): Map<string, string[]> {
     }
   }
   return key;
-}
-
-async function expectAccessible(page: Page, name: string) {
-  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `.tmp/screens/academy/${name}.png`, fullPage: true });
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-  expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
 }
 
 /** Answers every question of the attempt on the page: right or wrong, going by the content's key. */
@@ -111,24 +100,24 @@ test("module test: fail, review, pass; timed exam: countdown, resume, fail, reta
   // --- Module test: start, answer wrong, autosave survives a reload, submit, see the review.
   await page.goto("/academy/assessments");
   await expect(page.getByRole("heading", { level: 1, name: "Tests and exams" })).toBeVisible();
-  await expectAccessible(page, "assessments-list");
+  await expectAccessible(page, "academy/assessments-list", { waitForHeading: true });
   await page.goto(`/academy/assessments/${moduleTest.id}`);
   await expect(page.getByRole("heading", { level: 1, name: moduleTest.title })).toBeVisible();
-  await expectAccessible(page, "module-test");
+  await expectAccessible(page, "academy/module-test", { waitForHeading: true });
   await page.getByRole("button", { name: "Start the module test" }).click();
   await expect(page).toHaveURL(/\/academy\/attempts\//);
   const first = await attemptJson(page);
   expect(JSON.stringify(first)).not.toMatch(/"correct"|explanation/);
   await answerAll(page, first, key, false);
   await expect(page.getByTestId("save-state")).toContainText("All answers saved");
-  await expectAccessible(page, "module-test-attempt");
+  await expectAccessible(page, "academy/module-test-attempt", { waitForHeading: true });
   await page.reload();
   await expect(page.getByText(`${first.questions.length} of ${first.questions.length} answered`)).toBeVisible();
   await page.getByRole("button", { name: "Submit answers" }).first().click();
   await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
   await expect(page.getByTestId("attempt-result")).toContainText("Not passed");
   await expect(page.getByText("Correct answer").first()).toBeVisible();
-  await expectAccessible(page, "module-test-failed");
+  await expectAccessible(page, "academy/module-test-failed", { waitForHeading: true });
 
   // Module tests have no retake wait: a new attempt, all right this time.
   await page.getByRole("link", { name: /Back to the test/ }).click();
@@ -146,7 +135,7 @@ test("module test: fail, review, pass; timed exam: countdown, resume, fail, reta
 
   // --- Timed exam: the countdown comes from the server's deadline and survives a reload.
   await page.goto(`/academy/assessments/${exam.id}`);
-  await expectAccessible(page, "exam");
+  await expectAccessible(page, "academy/exam", { waitForHeading: true });
   await page.getByRole("button", { name: "Start the exam" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Start the exam" }).click();
   await expect(page).toHaveURL(/\/academy\/attempts\//);
@@ -156,7 +145,7 @@ test("module test: fail, review, pass; timed exam: countdown, resume, fail, reta
   expect(JSON.stringify(attempt)).not.toMatch(/"correct"|explanation/);
   await answerAll(page, attempt, key, false, 1);
   await expect(page.getByTestId("save-state")).toContainText("All answers saved");
-  await expectAccessible(page, "exam-attempt");
+  await expectAccessible(page, "academy/exam-attempt", { waitForHeading: true });
   await page.reload();
   await expect(countdown).toBeVisible();
   // The clock and Submit stay in view while scrolling through the questions.
@@ -171,7 +160,7 @@ test("module test: fail, review, pass; timed exam: countdown, resume, fail, reta
   // The retake: a countdown, the exact time in the learner's zone, and a calendar file.
   await expect(page.getByTestId("retake-countdown")).toContainText(/Opens in (1 day 23:5\d:\d\d|2 days 00:00:00)/);
   await expect(page.getByTestId("retake-opens-at")).toContainText("(UTC)");
-  await expectAccessible(page, "exam-failed");
+  await expectAccessible(page, "academy/exam-failed", { waitForHeading: true });
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Add to calendar" }).click();
   const ics = readFileSync((await (await download).path()) ?? "", "utf8");
@@ -193,5 +182,5 @@ test("module test: fail, review, pass; timed exam: countdown, resume, fail, reta
   await page.goto("/admin/question-pools");
   await expect(page.getByRole("heading", { level: 1, name: "Question pools" })).toBeVisible();
   await expect(page.getByRole("cell", { name: new RegExp(exam.title) }).first()).toBeVisible();
-  await expectAccessible(page, "question-pools");
+  await expectAccessible(page, "academy/question-pools", { waitForHeading: true });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { AxeBuilder } from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "../support/accessibility.js";
 import { createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
 import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
 
@@ -9,20 +9,6 @@ import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
  * a learner the Basic plan on the Academy admin page; the learner then sees Level 1 open and Level 2
  * locked with the plans that open it, and a module page with lessons, workbooks, scenario, test and tools.
  */
-
-async function expectAccessible(page: Page, name: string) {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `.tmp/screens/academy/${name}.png`, fullPage: true });
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({
-      rule: v.id,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 160)}`),
-    }));
-  expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
-}
 
 test("an admin gives a learner the Basic plan; the catalog opens Level 1 and says which plans open Level 2", async ({
   browser,
@@ -55,14 +41,14 @@ test("an admin gives a learner the Basic plan; the catalog opens Level 1 and say
     await admin.getByRole("option", { name: "CCSMP Basic (Level 1)" }).click();
     await row.getByRole("button", { name: "Add plan" }).click();
     await expect(row.getByText("CCSMP Basic", { exact: true })).toBeVisible();
-    await expectAccessible(admin, "catalog-admin-plans");
+    await expectAccessible(admin, "academy/catalog-admin-plans");
     await adminContext.close();
   });
 
   await test.step("the learner sees Level 1 open and Level 2 locked with its plans", async () => {
     await page.goto("/academy");
     await expect(page.getByText("CCSMP Basic", { exact: true })).toBeVisible();
-    await expectAccessible(page, "catalog-home");
+    await expectAccessible(page, "academy/catalog-home");
     await page.getByRole("region", { name: "Mini Program" }).getByRole("link", { name: "Open Mini Program" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Mini Program" })).toBeVisible();
     const level1 = page.getByRole("region", { name: "Level 1: Foundations" });
@@ -76,7 +62,7 @@ test("an admin gives a learner the Basic plan; the catalog opens Level 1 and say
     await expect(level2.getByText("Locked", { exact: true })).toBeVisible();
     await expect(level2.getByText("Opens with the CCSMP Scholar or CCSMP Full membership.")).toBeVisible();
     await expect(level2.getByRole("link", { name: "Exam A" })).toHaveCount(0);
-    await expectAccessible(page, "catalog-program");
+    await expectAccessible(page, "academy/catalog-program");
   });
 
   await test.step("the module page lists lessons, workbooks, the scenario, the test and tools", async () => {
@@ -94,7 +80,7 @@ test("an admin gives a learner the Basic plan; the catalog opens Level 1 and say
     await expect(page.getByRole("region", { name: "Scenario exercise" })).toContainText("Scenario (lesson 1.2)");
     const download = await page.request.get("/downloads/mini-workbook.md");
     expect(download.status()).toBe(200);
-    await expectAccessible(page, "catalog-module");
+    await expectAccessible(page, "academy/catalog-module");
   });
 });
 
@@ -135,7 +121,7 @@ test("an admin edits a reading with a preview and a bank question, then exports 
   await add.getByRole("checkbox", { name: "Choice A is correct" }).check();
   await add.getByRole("button", { name: "Add question" }).click();
   await expect(bank.getByText("Which renewal signal matters most?")).toBeVisible();
-  await expectAccessible(page, "catalog-admin-module");
+  await expectAccessible(page, "academy/catalog-admin-module");
 
   await page.goto("/admin/academy");
   await expect(page.getByRole("region", { name: "Mini Program" }).getByText(/Edited in the app on/)).toBeVisible();

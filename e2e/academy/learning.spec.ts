@@ -1,7 +1,8 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { grantPlan } from "../support/academy.js";
+import { expectAccessible } from "../support/accessibility.js";
 import { createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
-import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
+import { E2E_BASE_URL } from "../support/e2e-env.js";
 
 /**
  * The lesson player as a Basic learner uses it, on the fixture program the e2e server imports at start
@@ -9,33 +10,16 @@ import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
  * see the lesson complete; then the "Return to activity" dialog with two pages of one browser.
  */
 
-const headers = { origin: E2E_BASE_URL };
+const _headers = { origin: E2E_BASE_URL };
 
 async function basicLearner(page: Page, request: APIRequestContext) {
   const person = newPerson("Learner");
   await createConfirmedAccount(request, person);
   await signInViaApi(page, person.email, person.password);
   const me = await (await page.request.get("/api/me")).json();
-  // A platform admin assigns the Basic plan (until billing exists).
-  const login = await request.post("/api/auth/login", { data: ADMIN, headers });
-  expect(login.status(), await login.text()).toBe(200);
-  const assigned = await request.post("/api/admin/academy/memberships", {
-    data: { userId: me.user.id, plan: "basic" },
-    headers,
-  });
-  expect(assigned.status(), await assigned.text()).toBeLessThan(300);
+  await grantPlan(request, me.user.id, "basic");
   const module = await (await page.request.get("/api/academy/modules/mini.m1")).json();
   return { lessonIds: module.lessons.map((l: { id: string }) => l.id) as string[] };
-}
-
-async function expectAccessible(page: Page, name: string) {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `.tmp/screens/academy/${name}.png`, fullPage: true });
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-  expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
 }
 
 test("a Basic learner watches the clip, answers the knowledge check after a wrong try, and completes the lesson", async ({
@@ -49,7 +33,7 @@ test("a Basic learner watches the clip, answers the knowledge check after a wron
   const checklist = page.getByTestId("completion-checklist");
   await expect(checklist).toContainText("Watch “Intro video” in Lesson 1.1 (0% watched)");
   await expect(checklist).toContainText("Answer 2 of 2 questions correctly in “Check”");
-  await expectAccessible(page, "lesson-start");
+  await expectAccessible(page, "academy/lesson-start");
 
   // Watch the whole clip: launch it and wait for the end.
   const video = page.locator("video");
@@ -80,7 +64,7 @@ test("a Basic learner watches the clip, answers the knowledge check after a wron
   // Progress updates: the lesson is complete, and so says the server.
   await expect(page.getByText("Complete", { exact: true }).first()).toBeVisible();
   await expect(page.getByText(/Everything is done/)).toBeVisible();
-  await expectAccessible(page, "lesson-complete");
+  await expectAccessible(page, "academy/lesson-complete");
   const lesson = await (await page.request.get(`/api/academy/lessons/${lessonIds[0]}`)).json();
   expect(lesson.checklist).toMatchObject({ complete: true, percent: 100 });
 
@@ -116,7 +100,7 @@ test("Return to activity: a second tab waits, takes over with Continue here, and
   const second = await context.newPage();
   await second.goto(`/academy/lessons/${lessonIds[1]}`);
   await expect(dialog(second)).toBeVisible();
-  await expectAccessible(second, "return-to-activity");
+  await expectAccessible(second, "academy/return-to-activity");
   await expect(dialog(page)).toHaveCount(0);
 
   // Continue here: the second tab works, the first one waits.

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
-import { AxeBuilder } from "@axe-core/playwright";
-import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { grantPlan } from "../support/academy.js";
+import { expectAccessible } from "../support/accessibility.js";
 import { type Credentials, createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
-import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
+import { E2E_BASE_URL } from "../support/e2e-env.js";
 import { waitForMail } from "../support/mailbox.js";
 
 /**
@@ -11,16 +12,6 @@ import { waitForMail } from "../support/mailbox.js";
  * team report, filters it and exports CSV; the learner sees only their own progress.
  */
 const headers = { origin: E2E_BASE_URL };
-
-async function expectAccessible(page: Page, name: string) {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `.tmp/screens/academy/${name}.png`, fullPage: true });
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-  expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
-}
 
 async function personIn(browser: Browser, label: string) {
   const person = newPerson(label);
@@ -45,13 +36,6 @@ async function join(owner: Page, orgId: string, person: Credentials, page: Page,
   await page.request.post("/api/me/active-organization", { data: { organizationId: orgId }, headers });
 }
 
-async function givePlan(request: APIRequestContext, userId: string, plan: string) {
-  const login = await request.post("/api/auth/login", { data: ADMIN, headers });
-  expect(login.status(), await login.text()).toBe(200);
-  const assigned = await request.post("/api/admin/academy/memberships", { data: { userId, plan }, headers });
-  expect(assigned.status(), await assigned.text()).toBe(200);
-}
-
 test("a manager sees a member's progress and test score in the team report and exports CSV", async ({
   browser,
   page,
@@ -69,7 +53,7 @@ test("a manager sees a member's progress and test score in the team report and e
   await join(page, org.id, manager.person, manager.page, "manager");
   await join(page, org.id, learner.person, learner.page, "member");
   const me = await (await learner.page.request.get("/api/me")).json();
-  await givePlan(request, me.user.id, "basic");
+  await grantPlan(request, me.user.id, "basic");
 
   await test.step("the learner answers lesson 1.1's knowledge check and passes the module test", async () => {
     const module = await (await learner.page.request.get("/api/academy/modules/mini.m1")).json();
@@ -113,7 +97,7 @@ test("a manager sees a member's progress and test score in the team report and e
     await expect(row).toContainText("In progress");
     await expect(row).toContainText("1 attempt, best 100%, passed");
     await expect(table.getByRole("row").filter({ hasText: "Module 2: Module 2" })).toContainText("Not started");
-    await expectAccessible(m, "team-progress");
+    await expectAccessible(m, "academy/team-progress");
 
     await m.getByRole("combobox", { name: "Status" }).click();
     await m.getByRole("option", { name: "In progress" }).click();
@@ -139,6 +123,6 @@ test("a manager sees a member's progress and test score in the team report and e
     await expect(l.getByText(manager.person.email)).toHaveCount(0);
     const denied = await l.request.get(`/api/organizations/${org.id}/academy/team-progress`);
     expect(denied.status()).toBe(403);
-    await expectAccessible(l, "team-my-progress");
+    await expectAccessible(l, "academy/team-my-progress");
   });
 });
