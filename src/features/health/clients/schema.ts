@@ -66,6 +66,8 @@ export const clientVersions = pgTable(
     arrMinor: money("arr_minor"),
     mrrMinor: money("mrr_minor"),
     acvMinor: money("acv_minor"),
+    /** The renewal date as it stood from `valid_from`, so "as of" reports filter on the renewal then known. */
+    nextRenewalDate: date("next_renewal_date"),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

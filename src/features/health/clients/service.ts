@@ -9,7 +9,15 @@ import { ClientFields, UpdateClientBody as UpdateSchema } from "./contract.js";
 import * as store from "./store.js";
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
-const VERSIONED = ["clientType", "assignedCsmId", "status", "arrMinor", "mrrMinor", "acvMinor"] as const;
+const VERSIONED = [
+  "clientType",
+  "assignedCsmId",
+  "status",
+  "arrMinor",
+  "mrrMinor",
+  "acvMinor",
+  "nextRenewalDate",
+] as const;
 
 async function checkCsm(db: Db, orgId: string, csmId: string | null | undefined) {
   if (csmId && !(await findMembership(db, orgId, csmId))) {
@@ -52,7 +60,7 @@ export async function insertClientWithHistory(tx: Tx, ctx: AppContext, orgId: st
   return row.id;
 }
 
-/** Saves changed fields in the caller's transaction; a change to type, CSM, status or money starts a new dated version. */
+/** Saves changed fields in the caller's transaction; a change to type, CSM, status, money or next renewal starts a new dated version. */
 export async function applyClientUpdate(
   tx: Tx,
   ctx: AppContext,
@@ -81,6 +89,7 @@ const versionOf = (row: store.ClientRow) => ({
   arrMinor: row.arrMinor,
   mrrMinor: row.mrrMinor,
   acvMinor: row.acvMinor,
+  nextRenewalDate: row.nextRenewalDate,
 });
 
 export async function createClient(ctx: AppContext, orgId: string, input: CreateClientBody): Promise<Client> {

@@ -38,7 +38,7 @@ export function reportClients(orgId: string, filter: ReportFilter, now: Date, op
   return sql`
     v as materialized (
       select distinct on (v.client_id) v.client_id, v.client_type, v.assigned_csm_id, v.status,
-        v.arr_minor, v.mrr_minor, v.acv_minor
+        v.arr_minor, v.mrr_minor, v.acv_minor, v.next_renewal_date
       from client_versions v where v.org_id = ${orgId} and v.valid_from <= ${filter.asOf}::date
       order by v.client_id desc, v.valid_from desc, v.recorded_at desc),
     p as materialized (
@@ -50,7 +50,7 @@ export function reportClients(orgId: string, filter: ReportFilter, now: Date, op
       order by e.client_id desc, e.effective_at desc, e.recorded_at desc),
     b as materialized (
       select c.id, c.name, v.client_type, v.assigned_csm_id, v.status, v.arr_minor, v.mrr_minor, v.acv_minor,
-        c.currency, c.next_renewal_date, c.client_since, p.rank, p.effective_at as pulse_at, p.id as entry_id,
+        c.currency, v.next_renewal_date, c.client_since, p.rank, p.effective_at as pulse_at, p.id as entry_id,
         ${reasonIds} as reason_ids
       from clients c join v on v.client_id = c.id left join p on p.client_id = c.id
       where c.org_id = ${orgId} and (c.archived_at is null or c.archived_at >= ${end}))`;

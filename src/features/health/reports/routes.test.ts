@@ -173,4 +173,17 @@ describe.each(TEST_ENGINES)("pulse reports on %s", (engine) => {
     const now = (await api("GET", "/reports/pulse-health?asOf=2026-08-01&levels=some_risk")).json();
     expect(now.clients.map((c: { name: string }) => c.name)).toEqual(["Cobalt"]);
   });
+
+  it("filters 'as of' a date on the renewal date then known, not today's", async () => {
+    // Acme renews: from today its next renewal is a year later. Earlier dates still see September 2026.
+    const renewed = await api("PATCH", `/clients/${ids.Acme}`, { nextRenewalDate: "2027-09-30" });
+    expect(renewed.statusCode).toBe(200);
+    const window = "renewalFrom=2026-07-01&renewalTo=2026-12-31";
+    const today = (await api("GET", `/reports/pulse-health?${window}`)).json();
+    expect(today.clients.map((c: { name: string }) => c.name)).toEqual([]);
+    const june = (await api("GET", `/reports/pulse-health?asOf=2026-06-15&${window}`)).json();
+    expect(june.clients.map((c: { name: string; nextRenewalDate: string }) => [c.name, c.nextRenewalDate])).toEqual([
+      ["Acme", "2026-09-30"],
+    ]);
+  });
 });
