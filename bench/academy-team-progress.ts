@@ -2,13 +2,13 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { importContent } from "../src/features/academy/catalog/service.js";
 import { TeamProgressQuery } from "../src/features/academy/teams/contract.js";
 import { teamProgress, teamProgressCsv } from "../src/features/academy/teams/service.js";
 import { ensureOrganization } from "../src/features/accounts/organizations/service.js";
-import { type Database, openDatabase } from "../src/platform/db/database.js";
+import type { Database } from "../src/platform/db/database.js";
 import { startRuntime } from "../src/runtime.js";
+import { enginesFrom, onEachEngine, time } from "./engine-bench.js";
 
 // Part of `npm run bench`: the academy team progress report for an organization of BENCH_ACADEMY_LEARNERS
 // learners (default 2,000) with full progress history, on PGlite and (with BENCH_DATABASE_URL or
@@ -21,23 +21,9 @@ import { startRuntime } from "../src/runtime.js";
 
 const LEARNERS = Number(process.env.BENCH_ACADEMY_LEARNERS ?? 2000);
 const RUNS = Number(process.env.BENCH_ACADEMY_RUNS ?? 30);
-const ENGINES = (process.env.BENCH_ACADEMY_ENGINES ?? "pglite,postgres").split(",").map((e) => e.trim());
+const ENGINES = enginesFrom(process.env.BENCH_ACADEMY_ENGINES);
 const quiet = { info: () => {}, error: (o: object) => console.error(o) };
 const FIXTURES = "src/features/academy/catalog/fixtures";
-
-type Timing = { p50: number; p99: number };
-async function time(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
-  await fn(); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    ms.push(performance.now() - start);
-  }
-  ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] as number;
-  return { p50: at(0.5), p99: at(0.99) };
-}
 
 const rowsOf = async <T>(database: Database, query: ReturnType<typeof sql>) =>
   ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
@@ -174,31 +160,7 @@ async function benchEngine(label: string, database: Database) {
 async function main() {
   if (!existsSync("content")) console.log("no content/ folder: using the fixture program");
   console.log(`Academy team progress report, ${LEARNERS} learners with full progress history`);
-  const rows: string[] = [];
-  if (ENGINES.includes("pglite")) {
-    const pglite = await openDatabase({ dataDir: "memory://" });
-    rows.push(...(await benchEngine("pglite", pglite)));
-    await pglite.close();
-  }
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (adminUrl && ENGINES.includes("postgres")) {
-    const name = `pulse_bench_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-    try {
-      rows.push(...(await benchEngine("postgres", database)));
-    } finally {
-      await database.close();
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    }
-  } else if (!adminUrl) {
-    console.log("postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
-  }
+  const rows = await onEachEngine(ENGINES, benchEngine);
   console.log(`\n${rows.join("\n")}`);
 }
 

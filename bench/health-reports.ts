@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { type SQL, sql } from "drizzle-orm";
-import pg from "pg";
 import { createConfirmedUser } from "../src/features/accounts/identity/service.js";
 import { addMember, ensureOrganization } from "../src/features/accounts/organizations/service.js";
 import { csvExport } from "../src/features/health/clients/export/csv-export.js";
@@ -9,8 +8,9 @@ import { generateHealthData } from "../src/features/health/demo-data/service.js"
 import { ReportFilterQuery } from "../src/features/health/reports/contract.js";
 import { pulseHealthReport, pulseReasonsReport } from "../src/features/health/reports/service.js";
 import { exportRows } from "../src/features/health/segments/service.js";
-import { type Database, openDatabase } from "../src/platform/db/database.js";
+import type { Database } from "../src/platform/db/database.js";
 import { startRuntime } from "../src/runtime.js";
+import { enginesFrom, onEachEngine, type Timing, time } from "./engine-bench.js";
 
 // npm run bench:health — both pulse reports (with and without "as of") at BENCH_HEALTH_CLIENTS clients
 // (default 100,000, about 3 million pulse entries), each next to a hand-written SQL query for the same
@@ -22,22 +22,8 @@ const CLIENTS = Number(process.env.BENCH_HEALTH_CLIENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_HEALTH_RUNS ?? 30);
 const TODAY = "2026-11-23";
 const AS_OF = "2026-03-31";
-const ENGINES = (process.env.BENCH_HEALTH_ENGINES ?? "pglite,postgres").split(",").map((e) => e.trim());
+const ENGINES = enginesFrom(process.env.BENCH_HEALTH_ENGINES);
 const quiet = { info: () => {}, error: (o: object) => console.error(o) };
-
-type Timing = { p50: number; p99: number };
-async function time(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
-  await fn(); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    ms.push(performance.now() - start);
-  }
-  ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] as number;
-  return { p50: at(0.5), p99: at(0.99) };
-}
 
 /**
  * The same answers written by hand, the way one would without the app's caches and CTE plumbing: the
@@ -189,29 +175,7 @@ async function main() {
   console.log(
     `Health reports at ${CLIENTS} clients, ${RUNS} runs each (ratios to a hand-written query in the same run)`,
   );
-  const rows: string[] = [];
-  if (ENGINES.includes("pglite")) {
-    const pglite = await openDatabase({ dataDir: "memory://" });
-    rows.push(...(await benchEngine("pglite", pglite)));
-    await pglite.close();
-  }
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (adminUrl && ENGINES.includes("postgres")) {
-    const name = `pulse_bench_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-    try {
-      rows.push(...(await benchEngine("postgres", database)));
-    } finally {
-      await database.close();
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    }
-  }
+  const rows = await onEachEngine(ENGINES, benchEngine);
   console.log(`\n${rows.join("\n")}`);
 }
 
