@@ -1,14 +1,11 @@
-import { Anchor, Button, Group, Pagination, Paper, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { IconSearch } from "@tabler/icons-react";
+import { Anchor, Button, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import type { CredentialSummary } from "../../../../../src/features/academy/credentials/contract";
 import { errorMessage } from "../../../../api/api-error";
-import { ErrorAlert } from "../../../../ui/ErrorAlert";
 import { formatDate } from "../../../../ui/format-date";
-import { LoadingBlock } from "../../../../ui/LoadingBlock";
 import { NotFoundView } from "../../../../ui/NotFoundView";
 import { PageHeader } from "../../../../ui/PageHeader";
+import { SearchablePagedList, usePagedSearch } from "../../../../ui/SearchablePagedList";
 import { useSignedInMe } from "../../../accounts/identity/queries";
 import { AwardDialog } from "../components/AwardDialog";
 import { CredentialStatusBadge, KIND_LABEL } from "../components/CredentialStatusBadge";
@@ -26,12 +23,11 @@ export function AdminCredentialsPage() {
 }
 
 function AdminCredentials({ timeZone }: { timeZone: string }) {
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [page, setPage] = useState(1);
+  const paging = usePagedSearch(PAGE_SIZE);
+  const q = paging.query;
   const [revoking, setRevoking] = useState<CredentialSummary | null>(null);
   const [awarding, setAwarding] = useState(false);
-  const list = useAdminCredentials({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const list = useAdminCredentials({ q, limit: PAGE_SIZE, offset: paging.offset });
   const total = list.data?.total ?? 0;
   return (
     <>
@@ -40,99 +36,81 @@ function AdminCredentials({ timeZone }: { timeZone: string }) {
         description="Every badge, certificate and certification issued. Revoke one with a reason; its status changes everywhere at once."
         actions={<Button onClick={() => setAwarding(true)}>Award a credential</Button>}
       />
-      <Paper withBorder p="lg">
-        <Stack gap="md">
-          <Group justify="space-between" align="flex-end">
-            <TextInput
-              label="Search"
-              placeholder="Holder, credential or id"
-              leftSection={<IconSearch size={16} aria-hidden />}
-              value={search}
-              onChange={(event) => {
-                setSearch(event.currentTarget.value);
-                setPage(1);
-              }}
-              w={320}
-            />
-            <Text fz="sm" c="dimmed" role="status">
-              {list.data ? `${total} ${total === 1 ? "credential" : "credentials"}` : ""}
-            </Text>
-          </Group>
-          {list.isPending ? <LoadingBlock label="Loading credentials" /> : null}
-          <ErrorAlert message={list.error ? errorMessage(list.error) : null} title="Could not load credentials" />
-          {list.data && list.data.credentials.length === 0 ? (
-            <Text c="dimmed" ta="center" py="xl">
-              {q ? `No credentials match "${q}".` : "No credentials issued yet."}
-            </Text>
-          ) : null}
-          {list.data && list.data.credentials.length > 0 ? (
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Holder</Table.Th>
-                    <Table.Th scope="col">Credential</Table.Th>
-                    <Table.Th scope="col">Kind</Table.Th>
-                    <Table.Th scope="col">Issued</Table.Th>
-                    <Table.Th scope="col">Status</Table.Th>
-                    <Table.Th scope="col">
-                      <VisuallyHidden>Actions</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.credentials.map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Td>{c.holderName}</Table.Td>
-                      <Table.Td>
-                        <Anchor href={`/evidence/${c.id}`}>{c.title}</Anchor>
-                        <Text fz="xs" c="dimmed">
-                          {c.programTitle}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{KIND_LABEL[c.kind]}</Table.Td>
-                      <Table.Td>{formatDate(c.issuedAt, timeZone)}</Table.Td>
-                      <Table.Td>
-                        <Stack gap={2}>
-                          <CredentialStatusBadge status={c.status} />
-                          {c.revokedReason ? (
-                            <Text fz="xs" c="dimmed">
-                              {c.revokedReason}
-                            </Text>
-                          ) : null}
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td>
-                        {c.status !== "revoked" ? (
-                          <Button
-                            size="xs"
-                            variant="light"
-                            color="red"
-                            onClick={() => setRevoking(c)}
-                            aria-label={`Revoke ${c.title} of ${c.holderName}`}
-                          >
-                            Revoke
-                          </Button>
+      <SearchablePagedList
+        state={paging}
+        search={{ label: "Search", placeholder: "Holder, credential or id" }}
+        countText={list.data ? `${total} ${total === 1 ? "credential" : "credentials"}` : ""}
+        loadingLabel="Loading credentials"
+        isPending={list.isPending}
+        error={list.error ? errorMessage(list.error) : null}
+        errorTitle="Could not load credentials"
+        total={total}
+        empty={
+          list.data && list.data.credentials.length === 0
+            ? q
+              ? `No credentials match "${q}".`
+              : "No credentials issued yet."
+            : null
+        }
+        pagesLabel="Credential pages"
+      >
+        {list.data && list.data.credentials.length > 0 ? (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Holder</Table.Th>
+                  <Table.Th scope="col">Credential</Table.Th>
+                  <Table.Th scope="col">Kind</Table.Th>
+                  <Table.Th scope="col">Issued</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.credentials.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>{c.holderName}</Table.Td>
+                    <Table.Td>
+                      <Anchor href={`/evidence/${c.id}`}>{c.title}</Anchor>
+                      <Text fz="xs" c="dimmed">
+                        {c.programTitle}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{KIND_LABEL[c.kind]}</Table.Td>
+                    <Table.Td>{formatDate(c.issuedAt, timeZone)}</Table.Td>
+                    <Table.Td>
+                      <Stack gap={2}>
+                        <CredentialStatusBadge status={c.status} />
+                        {c.revokedReason ? (
+                          <Text fz="xs" c="dimmed">
+                            {c.revokedReason}
+                          </Text>
                         ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          ) : null}
-          {total > PAGE_SIZE ? (
-            <Group justify="flex-end">
-              <Pagination
-                total={Math.ceil(total / PAGE_SIZE)}
-                value={page}
-                onChange={setPage}
-                aria-label="Credential pages"
-              />
-            </Group>
-          ) : null}
-        </Stack>
-      </Paper>
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td>
+                      {c.status !== "revoked" ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          onClick={() => setRevoking(c)}
+                          aria-label={`Revoke ${c.title} of ${c.holderName}`}
+                        >
+                          Revoke
+                        </Button>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : null}
+      </SearchablePagedList>
       <RevokeDialog credential={revoking} onClose={() => setRevoking(null)} />
       <AwardDialog opened={awarding} onClose={() => setAwarding(false)} />
     </>
