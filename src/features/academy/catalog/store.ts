@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
 import { attempts } from "../assessments/schema.js";
 import { progress } from "../learning/schema.js";
@@ -121,40 +121,4 @@ export async function attemptStats(db: Db, userId: string, assessmentId: string)
     .from(attempts)
     .where(and(eq(attempts.userId, userId), eq(attempts.assessmentId, assessmentId), isNotNull(attempts.submittedAt)));
   return { attempts: row?.attempts ?? 0, best: row?.best ?? null, passed: Boolean(row?.passed) };
-}
-
-/** The learner's lessons by latest activity (live lessons of live programs). */
-export async function recentLessons(db: Db, userId: string, limit = 1) {
-  return db
-    .select({
-      lessonId: lessons.id,
-      lessonKey: lessons.key,
-      lessonNumber: lessons.number,
-      lessonTitle: lessons.title,
-      position: lessons.position,
-      moduleId: modules.id,
-      moduleKey: modules.key,
-      moduleNumber: modules.number,
-      moduleTitle: modules.title,
-      programKey: programs.key,
-      programTitle: programs.title,
-      percent: progress.percent,
-      completedAt: progress.completedAt,
-      lastActivityAt: progress.lastActivityAt,
-    })
-    .from(progress)
-    .innerJoin(lessons, eq(lessons.id, progress.objectId))
-    .innerJoin(modules, eq(modules.id, lessons.moduleId))
-    .innerJoin(programs, eq(programs.id, modules.programId))
-    .where(
-      and(
-        eq(progress.userId, userId),
-        eq(progress.objectType, "lesson"),
-        isNull(lessons.archivedAt),
-        isNull(modules.archivedAt),
-        isNull(programs.archivedAt),
-      ),
-    )
-    .orderBy(desc(progress.lastActivityAt))
-    .limit(limit);
 }
