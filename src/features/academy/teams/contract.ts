@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-/** Team progress: each member's progress per module, with module-test scores and attempts. */
+/**
+ * Team progress: each member's progress per module, with module-test scores and attempts, and their
+ * certification exam results (best score, passed, attempts used) with whether they hold the certification.
+ */
 
 export const PROGRESS_STATUSES = ["not_started", "in_progress", "completed"] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
@@ -42,8 +45,40 @@ export const TeamProgressRow = z.object({
 });
 export type TeamProgressRow = z.infer<typeof TeamProgressRow>;
 
+/** A member's standing for a program's certification ("not_certified": never issued). */
+export const CERTIFICATION_STATUSES = ["certified", "not_certified", "expired", "revoked"] as const;
+export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
+
+export const TeamExamResult = z.object({
+  key: z.string(),
+  title: z.string(),
+  level: z.object({ number: z.number().int(), title: z.string() }),
+  passPercent: z.number().int(),
+  /** Submitted attempts (an attempt still open is not counted). */
+  attempts: z.number().int(),
+  bestScorePercent: z.number().int().nullable(),
+  passed: z.boolean(),
+  lastAttemptAt: z.string().nullable(),
+});
+export type TeamExamResult = z.infer<typeof TeamExamResult>;
+
+/** One member's exams of one program, and the program's certification where it has one (CCSMP). */
+export const TeamExamRow = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  program: z.object({ key: z.string(), title: z.string() }),
+  exams: z.array(TeamExamResult),
+  certification: z
+    .object({ title: z.string(), status: z.enum(CERTIFICATION_STATUSES), validUntil: z.string().nullable() })
+    .nullable(),
+});
+export type TeamExamRow = z.infer<typeof TeamExamRow>;
+
 export const TeamProgressPage = z.object({
   rows: z.array(TeamProgressRow),
+  /** Exam results of the members and programs in `rows` (programs with exams or a certification). */
+  exams: z.array(TeamExamRow),
   total: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),
