@@ -12,7 +12,7 @@ import { attempts } from "../assessments/schema.js";
 import { progress } from "../learning/schema.js";
 import type { AdminModuleDetail, AdminProgram, AdminQuestion } from "./contract.js";
 import { exportProgram } from "./export.js";
-import { programs, questions } from "./schema.js";
+import { items, programs, questions } from "./schema.js";
 import { type ContentError, importContent, syncContentAtStart } from "./service.js";
 
 const FIXTURES = new URL("./fixtures", import.meta.url).pathname;
@@ -106,6 +106,76 @@ describe.each(TEST_ENGINES)("academy admin editing and export on %s", (engine) =
     const [edited] = (await call("GET", "/api/admin/academy/programs")).json().programs as AdminProgram[];
     expect(edited?.title).toBe("Mini, edited");
     expect(Date.parse(edited?.editedAt ?? "")).toBeGreaterThanOrEqual(Date.parse(edited?.importedAt ?? ""));
+  });
+
+  it("edits any item's title with field-level errors; start-up keeps the edit and the export carries it", async () => {
+    const module = program.levels[0]?.modules[0];
+    const detail = (await call("GET", `/api/admin/academy/modules/${module?.id}`)).json() as AdminModuleDetail;
+    const all = detail.lessons.flatMap((l) => l.items);
+    expect(all.map((i) => i.kind)).toEqual(["video", "knowledge_check", "reading", "workbook", "scenario"]);
+    const titled = {
+      video: "Welcome clip",
+      knowledge_check: "Quick check",
+      reading: "Reading, retitled",
+      workbook: "Account plan workbook",
+      scenario: "The renewal at risk",
+    } as Record<string, string>;
+    const stamp = async () =>
+      (await t.ctx.database.db.select().from(programs).where(eq(programs.key, "mini")))[0]?.editedAt?.getTime() ?? 0;
+    for (const item of all) {
+      const before = await stamp();
+      await new Promise((r) => setTimeout(r, 5));
+      const res = await call("PATCH", `/api/admin/academy/items/${item.id}`, { title: `  ${titled[item.kind]}  ` });
+      expect(res.statusCode, res.body).toBe(204);
+      // Each title edit marks the program as edited in the app.
+      expect(await stamp()).toBeGreaterThan(before);
+    }
+    const video = all[0];
+    const refused = async (payload: unknown, fields: Record<string, string>) => {
+      const res = await call("PATCH", `/api/admin/academy/items/${video?.id}`, payload);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toEqual(fields);
+    };
+    await refused({ title: "" }, { title: "is required" });
+    await refused({ title: "   " }, { title: "is required" });
+    await refused({ title: "x".repeat(201) }, { title: "is at most 200 characters" });
+    await refused({ title: 42 }, { title: expect.any(String) });
+    const missing = await call("PATCH", "/api/admin/academy/items/00000000-0000-4000-8000-000000000000", {
+      title: "X",
+    });
+    expect(missing.statusCode).toBe(404);
+    const learner = await buildUser(t.ctx);
+    const denied = await t.app.inject({
+      method: "PATCH",
+      url: `/api/admin/academy/items/${video?.id}`,
+      headers: { cookie: learner.cookie },
+      payload: { title: "Hijacked" },
+    });
+    expect(denied.statusCode).toBe(403);
+
+    const after = (await call("GET", `/api/admin/academy/modules/${module?.id}`)).json() as AdminModuleDetail;
+    expect(after.lessons.flatMap((l) => l.items).map((i) => [i.kind, i.title])).toEqual(
+      all.map((i) => [i.kind, titled[i.kind]]),
+    );
+
+    // The files change on disk: start-up does not import them over the app's edits.
+    const file = join(dir, "mini", "m1", "module.yaml");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, original.replace("title: Intro video", "title: Intro video, changed on disk"));
+    try {
+      expect((await syncContentAtStart(t.ctx, [dir], quiet)).map((o) => o.action)).toEqual(["kept_app_edits"]);
+      const kept = (await call("GET", `/api/admin/academy/modules/${module?.id}`)).json() as AdminModuleDetail;
+      expect(kept.lessons[0]?.items[0]?.title).toBe("Welcome clip");
+    } finally {
+      writeFileSync(file, original);
+    }
+
+    const exported = (await exportProgram(t.ctx.database.db, program.id)).levels[0]?.modules[0];
+    const exportedItems = exported?.lessons.flatMap((l) => l.items) ?? [];
+    expect(exportedItems.map((i) => [i.key, i.title])).toEqual(all.map((i) => [i.key, titled[i.kind]]));
+    const yaml = (await call("GET", `/api/admin/academy/programs/${program.id}/export.yaml`)).body;
+    expect(yaml).toContain("title: Welcome clip");
+    expect(yaml).toContain("title: Account plan workbook");
   });
 
   it("adds, edits and archives bank questions, keeping enough for the test", async () => {
@@ -227,6 +297,8 @@ describe.each(TEST_ENGINES)("academy admin editing and export on %s", (engine) =
       const [row] = await db.select().from(programs).where(eq(programs.key, "mini"));
       expect(row?.title).toBe("Mini Program");
       expect(row?.summary).toBe("Edited on disk too.");
+      const [video] = await db.select().from(items).where(eq(items.key, "mini.m1.l1.video"));
+      expect(video?.title).toBe("Intro video");
       // Questions added in the app are not in the files: archived, not deleted.
       const appQuestions = (await db.select().from(questions)).filter((q) => q.key.includes(".app-"));
       expect(appQuestions.length).toBe(1);

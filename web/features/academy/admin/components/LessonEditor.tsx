@@ -1,15 +1,12 @@
 import { Button, Group, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useState } from "react";
 import type { AdminLesson } from "../../../../../src/features/academy/catalog/contract";
 import { markFieldErrors } from "../../../../api/form-errors";
 import { ErrorAlert } from "../../../../ui/ErrorAlert";
-import { useEditItem, useEditLesson } from "../queries";
-import { MarkdownEditor } from "./MarkdownEditor";
+import { useEditLesson } from "../queries";
+import { ItemEditor } from "./ItemEditor";
 
-type Item = AdminLesson["items"][number];
-
-/** A lesson's title and description, and the Markdown body of each of its readings and scenarios. */
+/** A lesson's title and description, and each item's title (with the Markdown of readings and scenarios). */
 export function LessonEditor({ lesson }: { lesson: AdminLesson }) {
   const form = useForm({ initialValues: { title: lesson.title, description: lesson.description } });
   const save = useEditLesson();
@@ -38,35 +35,9 @@ export function LessonEditor({ lesson }: { lesson: AdminLesson }) {
           </Group>
         </Stack>
       </form>
-      {lesson.items
-        .filter((i) => i.body !== null)
-        .map((item) => (
-          <BodyEditor key={item.id} item={item} />
-        ))}
-    </Stack>
-  );
-}
-
-function BodyEditor({ item }: { item: Item }) {
-  const [body, setBody] = useState(item.body ?? "");
-  const save = useEditItem();
-  const label = `${item.kind === "reading" ? "Reading" : "Scenario"}: ${item.title}`;
-  return (
-    <Stack gap="xs">
-      <MarkdownEditor label={label} value={body} onChange={setBody} />
-      <ErrorAlert message={save.isError ? save.error.message : null} />
-      <Group>
-        <Button
-          size="xs"
-          variant="light"
-          loading={save.isPending}
-          disabled={body === (item.body ?? "")}
-          onClick={() => save.mutate({ id: item.id, body: { body } })}
-        >
-          Save {item.kind}
-        </Button>
-        {save.isSuccess && body === (item.body ?? "") ? null : null}
-      </Group>
+      {lesson.items.map((item) => (
+        <ItemEditor key={item.id} item={item} />
+      ))}
     </Stack>
   );
 }

@@ -28,7 +28,10 @@ export function AdminModulePage() {
       <SectionCard title="Module">
         <TitleSummaryForm what="modules" id={m.id} title={m.title} summary={m.summary} label="Module" />
       </SectionCard>
-      <SectionCard title="Lessons" description="Titles, descriptions and the Markdown of readings and scenarios.">
+      <SectionCard
+        title="Lessons"
+        description="Lesson and item titles, lesson descriptions, and the Markdown of readings and scenarios."
+      >
         <Accordion variant="separated">
           {m.lessons.map((lesson) => (
             <Accordion.Item key={lesson.id} value={lesson.id}>

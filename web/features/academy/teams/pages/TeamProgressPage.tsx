@@ -9,6 +9,7 @@ import { PageHeader } from "../../../../ui/PageHeader";
 import { SectionCard } from "../../../../ui/SectionCard";
 import { useSignedInMe } from "../../../accounts/identity/queries";
 import { PAGE_SIZE, teamCsvUrl, useMyProgress, useTeamProgress } from "../queries";
+import { TeamExamTable } from "./TeamExamTable";
 import { TeamProgressTable } from "./TeamProgressTable";
 
 /** Managers and admins: every member's progress with filters and CSV; members: their own progress. */
@@ -49,7 +50,7 @@ function TeamView({ orgId, orgName }: { orgId: string; orgName: string }) {
     <Stack gap="lg">
       <PageHeader
         title="Team learning progress"
-        description={`Each member of ${orgName}: program, level, module, percent complete, last activity and module-test scores.`}
+        description={`Each member of ${orgName}: program, level, module, percent complete, last activity, module-test scores and certification exams.`}
         actions={
           <Button
             component="a"
@@ -100,18 +101,28 @@ function TeamView({ orgId, orgName }: { orgId: string; orgName: string }) {
       ) : report.isError ? (
         <ErrorAlert message={report.error.message} />
       ) : (
-        <SectionCard title="Progress by module" description={`${report.data.total} rows`}>
-          <TeamProgressTable rows={report.data.rows} showPerson />
-          {report.data.total > PAGE_SIZE ? (
-            <Pagination
-              total={Math.ceil(report.data.total / PAGE_SIZE)}
-              value={page}
-              onChange={setPage}
-              getControlProps={(control) => ({ "aria-label": `${control} page` })}
-              getItemProps={(p) => ({ "aria-label": `Page ${p}` })}
-            />
+        <>
+          <SectionCard title="Progress by module" description={`${report.data.total} rows`}>
+            <TeamProgressTable rows={report.data.rows} showPerson />
+            {report.data.total > PAGE_SIZE ? (
+              <Pagination
+                total={Math.ceil(report.data.total / PAGE_SIZE)}
+                value={page}
+                onChange={setPage}
+                getControlProps={(control) => ({ "aria-label": `${control} page` })}
+                getItemProps={(p) => ({ "aria-label": `Page ${p}` })}
+              />
+            ) : null}
+          </SectionCard>
+          {report.data.exams.length > 0 ? (
+            <SectionCard
+              title="Certification exams"
+              description="Best score, result and attempts used per exam, for the people and programs on this page."
+            >
+              <TeamExamTable rows={report.data.exams} showPerson />
+            </SectionCard>
           ) : null}
-        </SectionCard>
+        </>
       )}
     </Stack>
   );
@@ -121,15 +132,25 @@ function MyView({ orgId }: { orgId: string }) {
   const mine = useMyProgress(orgId);
   return (
     <Stack gap="lg">
-      <PageHeader title="My learning progress" description="Your progress per module; your managers see the same." />
+      <PageHeader
+        title="My learning progress"
+        description="Your progress per module and your exam results; your managers see the same."
+      />
       {mine.isPending ? (
         <LoadingBlock label="Loading your progress" />
       ) : mine.isError ? (
         <ErrorAlert message={mine.error.message} />
       ) : (
-        <SectionCard title="Progress by module">
-          <TeamProgressTable rows={mine.data.rows} showPerson={false} />
-        </SectionCard>
+        <>
+          <SectionCard title="Progress by module">
+            <TeamProgressTable rows={mine.data.rows} showPerson={false} />
+          </SectionCard>
+          {mine.data.exams.length > 0 ? (
+            <SectionCard title="Certification exams" description="Your best score, result and attempts per exam.">
+              <TeamExamTable rows={mine.data.exams} showPerson={false} />
+            </SectionCard>
+          ) : null}
+        </>
       )}
     </Stack>
   );

@@ -1,0 +1,104 @@
+import { Table, Text } from "@mantine/core";
+import type { TeamExamResult, TeamExamRow } from "../../../../../src/features/academy/teams/contract";
+import { formatDate } from "../../../../ui/format-date";
+import { type Tone, ToneBadge } from "../../../../ui/ToneBadge";
+
+const CERTIFICATION: Record<NonNullable<TeamExamRow["certification"]>["status"], { label: string; tone: Tone }> = {
+  certified: { label: "Certified", tone: "teal" },
+  not_certified: { label: "Not certified", tone: "gray" },
+  expired: { label: "Expired", tone: "orange" },
+  revoked: { label: "Revoked", tone: "red" },
+};
+
+const badgeStyles = { root: { maxWidth: "none" }, label: { overflow: "visible" } };
+
+function Badge({ tone, label }: { tone: Tone; label: string }) {
+  return (
+    <ToneBadge tone={tone} styles={badgeStyles}>
+      {label}
+    </ToneBadge>
+  );
+}
+
+function Certification({ row }: { row: TeamExamRow }) {
+  if (!row.certification) return <>—</>;
+  const { label, tone } = CERTIFICATION[row.certification.status];
+  const until = row.certification.validUntil;
+  return (
+    <>
+      <Badge tone={tone} label={label} />
+      {row.certification.status === "certified" && until ? (
+        <Text fz="xs" c="dimmed">
+          until {formatDate(until)}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+/** One row per member and exam: attempts used, best score, passed, and the program's certification. */
+export function TeamExamTable({ rows, showPerson }: { rows: TeamExamRow[]; showPerson: boolean }) {
+  const lines = rows.flatMap((row): { row: TeamExamRow; exam: TeamExamResult | null }[] =>
+    row.exams.length > 0 ? row.exams.map((exam) => ({ row, exam })) : [{ row, exam: null }],
+  );
+  return (
+    <Table.ScrollContainer minWidth={800}>
+      <Table striped verticalSpacing="xs" fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            {showPerson ? <Table.Th>Person</Table.Th> : null}
+            <Table.Th>Program</Table.Th>
+            <Table.Th>Exam</Table.Th>
+            <Table.Th ta="right">Attempts</Table.Th>
+            <Table.Th ta="right">Best score</Table.Th>
+            <Table.Th>Result</Table.Th>
+            <Table.Th>Certification</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map(({ row, exam }) => (
+            <Table.Tr key={`${row.userId}-${row.program.key}-${exam?.key ?? ""}`}>
+              {showPerson ? (
+                <Table.Td>
+                  <Text fz="sm" fw={600}>
+                    {row.name}
+                  </Text>
+                  <Text fz="xs" c="dimmed">
+                    {row.email}
+                  </Text>
+                </Table.Td>
+              ) : null}
+              <Table.Td>{row.program.title}</Table.Td>
+              <Table.Td>
+                {exam ? (
+                  <>
+                    {exam.title}
+                    <Text fz="xs" c="dimmed">
+                      Level {exam.level.number} · pass mark {exam.passPercent}%
+                    </Text>
+                  </>
+                ) : (
+                  "—"
+                )}
+              </Table.Td>
+              <Table.Td ta="right">{exam ? exam.attempts : "—"}</Table.Td>
+              <Table.Td ta="right">{exam?.bestScorePercent == null ? "—" : `${exam.bestScorePercent}%`}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                {!exam || exam.attempts === 0 ? (
+                  <Badge tone="gray" label="Not attempted" />
+                ) : exam.passed ? (
+                  <Badge tone="teal" label="Passed" />
+                ) : (
+                  <Badge tone="orange" label="Not passed" />
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <Certification row={row} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
