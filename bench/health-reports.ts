@@ -28,7 +28,7 @@ const quiet = { info: () => {}, error: (o: object) => console.error(o) };
 /**
  * The same answers written by hand, the way one would without the app's caches and CTE plumbing: the
  * health report's breakdown and first page; the reasons report's breakdown (joining each client's pulse
- * entry to its reasons), totals without a reason, and first page. "As of" uses DISTINCT ON.
+ * entry to its reasons), totals without a reason, and first page. "As of" reads the spans containing the day.
  */
 function handWritten(orgId: string, asOf: string | null): { health: SQL[]; reasons: SQL[] } {
   if (!asOf) {
@@ -46,14 +46,12 @@ function handWritten(orgId: string, asOf: string | null): { health: SQL[]; reaso
       ],
     };
   }
-  const end = `${asOf}T23:59:59.999Z`;
+  // The spans the stores keep (valid_until) make "as of" a containment test, written plainly here.
   const base = sql`
-    with v as (select distinct on (client_id) client_id, arr_minor from client_versions
-               where org_id = ${orgId} and valid_from <= ${asOf}::date order by client_id, valid_from desc, recorded_at desc),
-    p as (select distinct on (client_id) client_id, id, rank from pulse_entries e
-          where org_id = ${orgId} and effective_at <= ${end}
-            and not exists (select 1 from pulse_entries x where x.corrects_entry_id = e.id)
-          order by client_id, effective_at desc, recorded_at desc)`;
+    with v as (select client_id, arr_minor from client_versions
+               where org_id = ${orgId} and daterange(valid_from, valid_until, '[)') @> ${asOf}::date),
+    p as (select client_id, id, rank from pulse_entries
+          where org_id = ${orgId} and tstzrange(effective_at, valid_until, '[)') @> ${`${asOf}T23:59:59.999999Z`}::timestamptz)`;
   const from = sql`from clients c join v on v.client_id = c.id left join p on p.client_id = c.id where c.org_id = ${orgId}`;
   const page = sql`${base} select c.id, c.name, v.arr_minor, p.rank ${from} order by p.rank asc nulls last, c.name limit 25`;
   return {

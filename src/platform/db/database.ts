@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -35,7 +36,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPglite(dataDir: string): Promise<Database> {
   if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
+  // Extensions the migrations create (PGlite bundles them; a PostgreSQL server ships them in contrib).
+  const client = await PGlite.create(dataDir === "memory://" ? undefined : dataDir, { extensions: { btree_gist } });
   const db = drizzlePglite(client) as unknown as Db;
   const executeSql: ExecuteSql = async (text, values) => {
     if (values && values.length > 0) {

@@ -69,11 +69,17 @@ export const clientVersions = pgTable(
     /** The renewal date as it stood from `valid_from`, so "as of" reports filter on the renewal then known. */
     nextRenewalDate: date("next_renewal_date"),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The day the next version took over (exclusive), null while current, or valid_from itself (an empty
+     * span) when a later-recorded version starts the same day. Rewritten for the client whenever a version
+     * is added (refreshVersionSpans); "as of D" looks the spans containing D up in the GiST index
+     * `client_versions_org_span_gist` (migration 0013).
+     */
+    validUntil: date("valid_until"),
   },
   (t) => [
-    // "As of D": the newest version per client by (valid_from, recorded_at) is the index's last entry.
+    // A client's history in order.
     index("client_versions_client_latest_idx").on(t.clientId, t.validFrom, t.recordedAt),
-    index("client_versions_org_client_latest_idx").on(t.orgId, t.clientId, t.validFrom, t.recordedAt),
     index("client_versions_org_idx").on(t.orgId),
   ],
 );

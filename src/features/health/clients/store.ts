@@ -41,8 +41,25 @@ export async function updateClient(db: Db, orgId: string, clientId: string, valu
   return row;
 }
 
+/** Adds a dated version and rewrites the client's spans; call it inside the transaction that changed the client. */
 export async function insertVersion(db: Db, values: typeof clientVersions.$inferInsert) {
   await db.insert(clientVersions).values(values);
+  await refreshVersionSpans(db, values.clientId);
+}
+
+/**
+ * Rewrites valid_until for one client's versions: each lasts until the next by (valid_from, recorded_at,
+ * id), so of two versions starting the same day the later-recorded one wins and the other's span is
+ * empty. The client's row is locked first, so concurrent changes take turns and the last sees them all.
+ */
+export async function refreshVersionSpans(db: Db, clientId: string) {
+  await db.execute(sql`select 1 from ${clients} where ${clients.id} = ${clientId} for update`);
+  await db.execute(sql`
+    with spans as (
+      select id, lead(valid_from) over (order by valid_from, recorded_at, id) as until
+      from client_versions where client_id = ${clientId})
+    update client_versions v set valid_until = spans.until from spans
+    where spans.id = v.id and v.valid_until is distinct from spans.until`);
 }
 
 export async function listVersions(db: Db, orgId: string, clientId: string) {

@@ -101,25 +101,28 @@ export async function generateHealthData(db: Db, o: HealthDataOptions): Promise<
     cross join lateral (select (${text(FIRST)})[1 + floor(r.f1 * ${FIRST.length})::int] as first,
       (${text(SECOND)})[1 + floor(r.f2 * ${SECOND.length})::int] as second) n`);
   await db.execute(sql`
-    insert into client_versions (org_id, client_id, valid_from, client_type, assigned_csm_id, status, arr_minor, mrr_minor, acv_minor, next_renewal_date)
-    select org_id, id, client_since, client_type, assigned_csm_id, status,
+    insert into client_versions (org_id, client_id, valid_from, valid_until, client_type, assigned_csm_id, status, arr_minor, mrr_minor, acv_minor, next_renewal_date)
+    select org_id, id, client_since,
+      case when hashtext(id::text) % 5 = 0 then greatest(client_since + 1, ${today} - 180) end,
+      client_type, assigned_csm_id, status,
       case when hashtext(id::text) % 5 = 0 then (arr_minor * 0.8)::bigint else arr_minor end,
       case when hashtext(id::text) % 5 = 0 then (mrr_minor * 0.8)::bigint else mrr_minor end,
       case when hashtext(id::text) % 5 = 0 then (acv_minor * 0.8)::bigint else acv_minor end,
       next_renewal_date
     from clients where org_id = ${o.orgId} and external_id like 'demo-%'`);
-  // One client in five grew its ARR half a year ago: a second dated version.
+  // One client in five grew its ARR half a year ago: a second dated version (the first one's span ends there).
   await db.execute(sql`
     insert into client_versions (org_id, client_id, valid_from, client_type, assigned_csm_id, status, arr_minor, mrr_minor, acv_minor, next_renewal_date)
     select org_id, id, greatest(client_since + 1, ${today} - 180), client_type, assigned_csm_id, status, arr_minor, mrr_minor, acv_minor, next_renewal_date
     from clients where org_id = ${o.orgId} and external_id like 'demo-%' and hashtext(id::text) % 5 = 0`);
   await db.execute(sql`
-    insert into pulse_entries (org_id, client_id, rank, note, effective_at, recorded_at, recorded_by)
-    select c.org_id, c.id, w.rank,
+    insert into pulse_entries (org_id, client_id, rank, note, effective_at, recorded_at, recorded_by, valid_until)
+    select g.*, lead(g.effective_at) over (partition by g.client_id order by g.effective_at, g.recorded_at)
+    from (select c.org_id, c.id as client_id, w.rank,
       case when w.rank <= 3 then (${text(RISK_NOTES)})[1 + floor(random() * ${RISK_NOTES.length})::int]
            else (${text(GOOD_NOTES)})[1 + floor(random() * ${GOOD_NOTES.length})::int] end,
-      d.day + make_interval(hours => 9 + floor(random() * 8)::int),
-      d.day + make_interval(hours => 17), c.assigned_csm_id
+      d.day + make_interval(hours => 9 + floor(random() * 8)::int) as effective_at,
+      d.day + make_interval(hours => 17) as recorded_at, c.assigned_csm_id
     from clients c
     cross join lateral (select (abs(hashtext(c.id::text)) % 100) as h) b
     cross join lateral generate_series(
@@ -129,7 +132,7 @@ export async function generateHealthData(db: Db, o: HealthDataOptions): Promise<
     cross join lateral (select least(6, greatest(1,
       (case when b.h < 4 then 1 when b.h < 10 then 2 when b.h < 24 then 3 when b.h < 60 then 4 when b.h < 86 then 5 else 6 end)
       + floor(random() * 3)::int - 1)) as rank) w
-    where c.org_id = ${o.orgId} and c.external_id like 'demo-%'`);
+    where c.org_id = ${o.orgId} and c.external_id like 'demo-%') g`);
   await db.execute(sql`
     insert into pulse_entry_reasons (entry_id, org_id, reason_code_id, position)
     select e.id, e.org_id,

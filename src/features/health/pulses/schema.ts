@@ -53,13 +53,20 @@ export const pulseEntries = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
     recordedBy: uuid("recorded_by").references(() => users.id, { onDelete: "set null" }),
     correctsEntryId: uuid("corrects_entry_id"),
+    /**
+     * Until when this entry was the client's pulse: the effective time of the next uncorrected entry (by
+     * effective_at, recorded_at, id), null while it is current, and its own effective time (an empty span)
+     * once corrected or outranked at the same instant. Derived from the history and rewritten for the
+     * client in every transaction that appends to it (see refreshPulseSpans), so "as of D" is one lookup
+     * of the spans containing D in the GiST index `pulse_entries_org_span_gist` (migration 0013, outside
+     * Drizzle's builder because it needs btree_gist and INCLUDE).
+     */
+    validUntil: timestamp("valid_until", { withTimezone: true }),
   },
   (t) => [
-    // "As of D" reads each client's newest entry by (effective_at, recorded_at) from this index alone.
+    // A client's history and its newest entry by (effective_at, recorded_at) read from this index alone.
     index("pulse_entries_client_latest_idx").on(t.clientId, t.effectiveAt, t.recordedAt, t.rank, t.id),
     index("pulse_entries_org_effective_idx").on(t.orgId, t.effectiveAt),
-    // "As of D" over a whole organization: one backward pass yields each client's newest entry in turn.
-    index("pulse_entries_org_client_latest_idx").on(t.orgId, t.clientId, t.effectiveAt, t.recordedAt, t.rank, t.id),
     // Corrections are rare: a small index that only holds them.
     index("pulse_entries_corrects_idx").on(t.correctsEntryId).where(sql`corrects_entry_id is not null`),
   ],

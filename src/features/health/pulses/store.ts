@@ -72,6 +72,7 @@ export async function reasonCodeUsage(db: Db, id: string): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** Appends an entry with its reasons and rewrites the client's spans; call it inside a transaction. */
 export async function insertPulseEntry(db: Db, values: typeof pulseEntries.$inferInsert, reasonIds: string[]) {
   const [entry] = await db.insert(pulseEntries).values(values).returning();
   const row = entry as PulseEntryRow;
@@ -82,7 +83,33 @@ export async function insertPulseEntry(db: Db, values: typeof pulseEntries.$infe
         reasonIds.map((reasonCodeId, position) => ({ entryId: row.id, orgId: row.orgId, reasonCodeId, position })),
       );
   }
-  return row;
+  await refreshPulseSpans(db, row.clientId);
+  // The span was rewritten after the insert returned: leave it out rather than hand back a stale one.
+  const { validUntil: _stale, ...inserted } = row;
+  return inserted;
+}
+
+/**
+ * Rewrites valid_until for one client's entries from its history: each uncorrected entry lasts until the
+ * next uncorrected one by (effective_at, recorded_at, id), the newest has none, and a corrected entry gets
+ * an empty span. A back-dated pulse or a correction can change earlier spans, so the whole (short)
+ * history is recomputed and only the rows that change are written. The client's row is locked first:
+ * appends to one history take turns, and each recomputation (a new statement, so a new snapshot under
+ * READ COMMITTED) sees every entry committed before it.
+ */
+export async function refreshPulseSpans(db: Db, clientId: string) {
+  await db.execute(sql`select 1 from ${clients} where ${clients.id} = ${clientId} for update`);
+  await db.execute(sql`
+    with marked as (
+      select e.id, e.effective_at, e.recorded_at,
+        not exists (select 1 from pulse_entries x where x.corrects_entry_id = e.id) as live
+      from pulse_entries e where e.client_id = ${clientId}),
+    spans as (
+      select id, case when live then lead(effective_at) over (partition by live order by effective_at, recorded_at, id)
+                      else effective_at end as until
+      from marked)
+    update pulse_entries e set valid_until = spans.until from spans
+    where spans.id = e.id and e.valid_until is distinct from spans.until`);
 }
 
 export async function findPulseEntry(db: Db, orgId: string, clientId: string, entryId: string) {

@@ -13,11 +13,12 @@ const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
 /**
  * The CTEs that end in `b`: every client of the organization with the fields and pulse reports filter
  * on. Without "as of", b is a plain scan of the current fields and the cached current pulse (and its
- * reason codes), cheaper to repeat than to store. With it, one backward pass over the organization's
- * (client, date, recorded) indexes yields each client's newest version (v) and uncorrected entry (p)
- * before the end of that day, and b joins them to the clients once (materialized, so each part is
- * computed once and in one process). `reasons` adds the entry's reason codes (as of a date they are
- * looked up per client, so only the reasons report asks for them).
+ * reason codes), cheaper to repeat than to store. With it, v and p are each client's version and pulse
+ * entry whose span (valid_from/effective_at until valid_until, kept by the stores on every append)
+ * contains the end of that day: two lookups in the organization's GiST span indexes, the pulse one
+ * index-only, instead of a pass over the whole history. b joins them to the clients once (materialized,
+ * so each part is computed once). `reasons` adds the entry's reason codes (as of a date they are looked
+ * up per client, so only the reasons report asks for them).
  */
 export function reportClients(orgId: string, filter: ReportFilter, now: Date, options: { reasons: boolean }): SQL {
   const end = reportEnd(filter.asOf, now);
@@ -34,20 +35,16 @@ export function reportClients(orgId: string, filter: ReportFilter, now: Date, op
     ? sql`coalesce((select array_agg(r.reason_code_id order by r.position, r.reason_code_id)
         from pulse_entry_reasons r where r.entry_id = p.id), '{}'::uuid[])`
     : sql`'{}'::uuid[]`;
-  // Corrections are rare, so the corrected ids make a small hashed set the pass filters against.
   return sql`
     v as materialized (
-      select distinct on (v.client_id) v.client_id, v.client_type, v.assigned_csm_id, v.status,
+      select v.client_id, v.client_type, v.assigned_csm_id, v.status,
         v.arr_minor, v.mrr_minor, v.acv_minor, v.next_renewal_date
-      from client_versions v where v.org_id = ${orgId} and v.valid_from <= ${filter.asOf}::date
-      order by v.client_id desc, v.valid_from desc, v.recorded_at desc),
+      from client_versions v
+      where v.org_id = ${orgId} and daterange(v.valid_from, v.valid_until, '[)') @> ${filter.asOf}::date),
     p as materialized (
-      select distinct on (e.client_id) e.client_id, e.id, e.rank, e.effective_at
+      select e.client_id, e.id, e.rank, e.effective_at
       from pulse_entries e
-      where e.org_id = ${orgId} and e.effective_at < ${end}
-        and e.id not in (select x.corrects_entry_id from pulse_entries x
-                         where x.org_id = ${orgId} and x.corrects_entry_id is not null)
-      order by e.client_id desc, e.effective_at desc, e.recorded_at desc),
+      where e.org_id = ${orgId} and tstzrange(e.effective_at, e.valid_until, '[)') @> (${end}::timestamptz - interval '1 microsecond')),
     b as materialized (
       select c.id, c.name, v.client_type, v.assigned_csm_id, v.status, v.arr_minor, v.mrr_minor, v.acv_minor,
         c.currency, v.next_renewal_date, c.client_since, p.rank, p.effective_at as pulse_at, p.id as entry_id,

@@ -1,0 +1,27 @@
+DROP INDEX "client_versions_org_client_latest_idx";--> statement-breakpoint
+DROP INDEX "pulse_entries_org_client_latest_idx";--> statement-breakpoint
+ALTER TABLE "client_versions" ADD COLUMN "valid_until" date;--> statement-breakpoint
+ALTER TABLE "pulse_entries" ADD COLUMN "valid_until" timestamp with time zone;--> statement-breakpoint
+-- "As of D" becomes a lookup of the spans that contain D: GiST indexes over (org_id, span), which need
+-- btree_gist for the uuid column (a trusted extension: a database owner may create it).
+CREATE EXTENSION IF NOT EXISTS btree_gist;--> statement-breakpoint
+-- Backfill the spans of existing histories with the rule refreshPulseSpans / refreshVersionSpans apply.
+WITH marked AS (
+  SELECT e.id, e.client_id, e.effective_at, e.recorded_at,
+    NOT EXISTS (SELECT 1 FROM "pulse_entries" x WHERE x."corrects_entry_id" = e."id") AS live
+  FROM "pulse_entries" e
+), spans AS (
+  SELECT id, CASE WHEN live THEN lead(effective_at) OVER (PARTITION BY client_id, live ORDER BY effective_at, recorded_at, id)
+                  ELSE effective_at END AS until
+  FROM marked
+)
+UPDATE "pulse_entries" e SET "valid_until" = spans.until FROM spans WHERE spans.id = e.id AND spans.until IS NOT NULL;--> statement-breakpoint
+WITH spans AS (
+  SELECT id, lead(valid_from) OVER (PARTITION BY client_id ORDER BY valid_from, recorded_at, id) AS until
+  FROM "client_versions"
+)
+UPDATE "client_versions" v SET "valid_until" = spans.until FROM spans WHERE spans.id = v.id AND spans.until IS NOT NULL;--> statement-breakpoint
+-- INCLUDE makes the pulse lookup index-only: a report reads each client's entry without touching the table.
+CREATE INDEX "pulse_entries_org_span_gist" ON "pulse_entries" USING gist ("org_id", tstzrange("effective_at", "valid_until", '[)'))
+  INCLUDE ("client_id", "rank", "id", "effective_at", "valid_until");--> statement-breakpoint
+CREATE INDEX "client_versions_org_span_gist" ON "client_versions" USING gist ("org_id", daterange("valid_from", "valid_until", '[)'));

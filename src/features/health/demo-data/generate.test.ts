@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildOrganization } from "../../../../test-support/factories.js";
+import { recomputeSpansAsMigrationDoes, spansOf } from "../../../../test-support/health-spans.js";
+import { buildTestApp, type TestApp } from "../../../../test-support/test-app.js";
+import { TEST_ENGINES } from "../../../../test-support/test-db.js";
+import { fixedClock } from "../../../kernel/clock.js";
+import { generateHealthData } from "./service.js";
+
+describe.each(TEST_ENGINES)("generated health data on %s", (engine) => {
+  let t: TestApp;
+  let orgId: string;
+  beforeAll(async () => {
+    t = await buildTestApp({ engine, clock: fixedClock(new Date("2026-11-23T12:00:00Z")) });
+    orgId = (await buildOrganization(t.ctx, "Generated Co")).orgId;
+  });
+  afterAll(async () => t?.close());
+
+  it("writes clients with two years of pulses whose 'as of' spans follow the history rule", async () => {
+    const made = await generateHealthData(t.ctx.database.db, {
+      orgId,
+      clients: 60,
+      csmIds: [],
+      months: 24,
+      today: "2026-11-23",
+      usageWeeks: 0,
+    });
+    expect(made.clients).toBe(60);
+    expect(made.entries).toBeGreaterThan(60 * 10);
+    const written = await spansOf(t.ctx.database.db, orgId);
+    await recomputeSpansAsMigrationDoes(t.ctx.database.db);
+    expect(await spansOf(t.ctx.database.db, orgId)).toEqual(written);
+    // Each client has exactly one current entry, and it is the one the client row caches.
+    const { rows } = (await t.ctx.database.db.execute(sql`
+      select count(*)::int as mismatched from clients c
+      where c.org_id = ${orgId} and c.current_pulse_entry_id is distinct from
+        (select e.id from pulse_entries e where e.client_id = c.id and e.valid_until is null)`)) as unknown as {
+      rows: { mismatched: number }[];
+    };
+    expect(rows[0]?.mismatched).toBe(0);
+  });
+});

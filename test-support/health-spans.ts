@@ -1,0 +1,27 @@
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import type { Db } from "../src/platform/db/database.js";
+
+/** Every pulse entry's and client version's span end in the organization, in a stable order. */
+export async function spansOf(db: Db, orgId: string): Promise<unknown[]> {
+  const result = (await db.execute(sql`
+    select 'pulse' as kind, id, valid_until::text as until from pulse_entries where org_id = ${orgId}
+    union all select 'version', id, valid_until::text from client_versions where org_id = ${orgId}
+    order by 1, 2`)) as unknown as { rows: unknown[] };
+  return result.rows;
+}
+
+/**
+ * Clears every span in the database and recomputes them with migration 0013's backfill statements (the
+ * rule written once more, in SQL over whole tables), so a test can compare what a writer kept with it.
+ */
+export async function recomputeSpansAsMigrationDoes(db: Db): Promise<void> {
+  const migration = readFileSync(new URL("../migrations/0013_health_as_of_spans.sql", import.meta.url), "utf8");
+  const backfill = migration
+    .split("--> statement-breakpoint")
+    .filter((statement) => /^\s*(--[^\n]*\n\s*)*WITH/i.test(statement));
+  if (backfill.length !== 2) throw new Error(`expected two backfill statements in 0013, found ${backfill.length}`);
+  await db.execute(sql`update pulse_entries set valid_until = null`);
+  await db.execute(sql`update client_versions set valid_until = null`);
+  for (const statement of backfill) await db.execute(sql.raw(statement));
+}
