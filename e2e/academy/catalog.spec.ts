@@ -84,7 +84,7 @@ test("an admin gives a learner the Basic plan; the catalog opens Level 1 and say
   });
 });
 
-test("an admin edits a reading with a preview and a bank question, then exports the program as YAML", async ({
+test("an admin edits item titles, a reading with a preview and a bank question, then exports the program as YAML", async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -95,9 +95,27 @@ test("an admin edits a reading with a preview and a bank question, then exports 
   await mini.getByRole("link", { name: "Module 2: Module 2" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Module 2: Module 2" })).toBeVisible();
 
-  await page.getByRole("button", { name: "2.2 Lesson 2.2" }).click();
-  const reading = page.getByRole("textbox", { name: "Reading: Reading" });
   const stamp = `Edited in the browser ${Date.now()}`;
+  const videoTitle = `Welcome clip ${stamp}`;
+  await page.getByRole("button", { name: "2.1 Lesson 2.1" }).click();
+  const video = page.getByRole("form", { name: "Edit video: Intro video" });
+  await video.getByRole("textbox", { name: "Video title" }).fill("   ");
+  await video.getByRole("button", { name: "Save video" }).click();
+  // The server's field-level reason, on the field.
+  await expect(video.getByText("Is required", { exact: true })).toBeVisible();
+  await expect(video.getByRole("textbox", { name: "Video title" })).toHaveAttribute("aria-invalid", "true");
+  await video.getByRole("textbox", { name: "Video title" }).fill(videoTitle);
+  await video.getByRole("button", { name: "Save video" }).click();
+  await expect(page.getByRole("form", { name: `Edit video: ${videoTitle}` })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save video" })).toBeDisabled();
+  await expect(page.getByRole("textbox", { name: "Knowledge check title" })).toHaveValue("Check");
+
+  await page.getByRole("button", { name: "2.2 Lesson 2.2" }).click();
+  const workbookTitle = `Renewal workbook ${stamp}`;
+  await page.getByRole("textbox", { name: "Workbook title" }).fill(workbookTitle);
+  await page.getByRole("button", { name: "Save workbook" }).click();
+  await expect(page.getByRole("button", { name: "Save workbook" })).toBeDisabled();
+  const reading = page.getByRole("textbox", { name: "Reading: Reading" });
   await reading.fill(`## ${stamp}\n\nA **bold** point.`);
   await page
     .getByRole("tablist", { name: "Reading: Reading: write or preview" })
@@ -123,6 +141,14 @@ test("an admin edits a reading with a preview and a bank question, then exports 
   await expect(bank.getByText("Which renewal signal matters most?")).toBeVisible();
   await expectAccessible(page, "academy/catalog-admin-module");
 
+  // The titles are stored: a fresh load of the page shows them.
+  await page.reload();
+  await page.getByRole("button", { name: "2.1 Lesson 2.1" }).click();
+  await expect(page.getByRole("textbox", { name: "Video title" })).toHaveValue(videoTitle);
+  await page.getByRole("button", { name: "2.2 Lesson 2.2" }).click();
+  await expect(page.getByRole("textbox", { name: "Workbook title" })).toHaveValue(workbookTitle);
+  await page.screenshot({ path: ".tmp/screens/academy/catalog-admin-item-titles.png", fullPage: true });
+
   await page.goto("/admin/academy");
   await expect(page.getByRole("region", { name: "Mini Program" }).getByText(/Edited in the app on/)).toBeVisible();
   const download = page.waitForEvent("download");
@@ -131,4 +157,6 @@ test("an admin edits a reading with a preview and a bank question, then exports 
   expect(yaml).toContain("format: pulse-academy-program/1");
   expect(yaml).toContain(stamp);
   expect(yaml).toContain("Which renewal signal matters most?");
+  expect(yaml).toContain(`title: ${videoTitle}`);
+  expect(yaml).toContain(`title: ${workbookTitle}`);
 });

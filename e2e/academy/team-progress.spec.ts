@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { parse } from "yaml";
 import { grantPlan } from "../support/academy.js";
 import { expectAccessible } from "../support/accessibility.js";
 import { type Credentials, createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
@@ -7,11 +8,34 @@ import { E2E_BASE_URL } from "../support/e2e-env.js";
 import { waitForMail } from "../support/mailbox.js";
 
 /**
- * Team progress: a Basic learner in an organization answers a lesson's knowledge check (statements API,
- * the lesson player's path) and passes the module test (assessments API); their manager sees it in the
- * team report, filters it and exports CSV; the learner sees only their own progress.
+ * Team progress: a Scholar learner in an organization answers a lesson's knowledge check (statements API,
+ * the lesson player's path), passes the module test and Exam B of the mini program (assessments API); their
+ * manager sees both in the team report (Exam A not attempted, not certified), filters it and exports CSV;
+ * the learner sees only their own progress.
  */
 const headers = { origin: E2E_BASE_URL };
+const SHOTS = ".tmp/screens/academy";
+
+/** Prompt -> correct choice keys of the mini program as the server holds it (staff export, as credentials.spec). */
+async function answerKey(staff: APIRequestContext): Promise<Map<string, string[]>> {
+  const { programs } = (await (await staff.get("/api/admin/academy/programs")).json()) as {
+    programs: { id: string; key: string }[];
+  };
+  const mini = programs.find((p) => p.key === "mini");
+  const exported = await staff.get(`/api/admin/academy/programs/${mini?.id}/export.yaml`);
+  expect(exported.status()).toBe(200);
+  const key = new Map<string, string[]>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const child of node) walk(child);
+    else if (node && typeof node === "object") {
+      const { prompt, correct } = node as { prompt?: unknown; correct?: unknown };
+      if (typeof prompt === "string" && Array.isArray(correct)) key.set(prompt, correct as string[]);
+      for (const child of Object.values(node)) walk(child);
+    }
+  };
+  walk(parse(await exported.text()));
+  return key;
+}
 
 async function personIn(browser: Browser, label: string) {
   const person = newPerson(label);
@@ -36,7 +60,7 @@ async function join(owner: Page, orgId: string, person: Credentials, page: Page,
   await page.request.post("/api/me/active-organization", { data: { organizationId: orgId }, headers });
 }
 
-test("a manager sees a member's progress and test score in the team report and exports CSV", async ({
+test("a manager sees a member's progress, test score and exam results in the team report and exports CSV", async ({
   browser,
   page,
   request,
@@ -53,7 +77,8 @@ test("a manager sees a member's progress and test score in the team report and e
   await join(page, org.id, manager.person, manager.page, "manager");
   await join(page, org.id, learner.person, learner.page, "member");
   const me = await (await learner.page.request.get("/api/me")).json();
-  await grantPlan(request, me.user.id, "basic");
+  // Scholar opens Level 1 (modules) and Level 2 (the exams); `request` is signed in as staff from here on.
+  await grantPlan(request, me.user.id, "scholar");
 
   await test.step("the learner answers lesson 1.1's knowledge check and passes the module test", async () => {
     const module = await (await learner.page.request.get("/api/academy/modules/mini.m1")).json();
@@ -83,6 +108,28 @@ test("a manager sees a member's progress and test score in the team report and e
     expect((await submitted.json()).result.scorePercent).toBe(100);
   });
 
+  await test.step("the learner passes Exam B and leaves Exam A untried", async () => {
+    const key = await answerKey(request);
+    const listed: { id: string; key: string }[] = (
+      await (await learner.page.request.get("/api/academy/assessments")).json()
+    ).assessments;
+    const exam = listed.find((a) => a.key === "mini.exam-b");
+    expect(exam, "mini.exam-b").toBeTruthy();
+    const started = await learner.page.request.post(`/api/academy/assessments/${exam?.id}/attempts`, {
+      data: {},
+      headers,
+    });
+    expect(started.status(), await started.text()).toBe(201);
+    const attempt = (await started.json()) as { id: string; questions: { id: string; prompt: string }[] };
+    const answers = Object.fromEntries(attempt.questions.map((q) => [q.id, key.get(q.prompt) ?? []]));
+    const submitted = await learner.page.request.post(`/api/academy/attempts/${attempt.id}/submit`, {
+      data: { answers },
+      headers,
+    });
+    expect(submitted.status(), await submitted.text()).toBe(200);
+    expect((await submitted.json()).result.scorePercent).toBe(100);
+  });
+
   await test.step("the manager filters the team report to the learner and sees the module row", async () => {
     const m = manager.page;
     await m.goto("/learning-progress");
@@ -97,7 +144,27 @@ test("a manager sees a member's progress and test score in the team report and e
     await expect(row).toContainText("In progress");
     await expect(row).toContainText("1 attempt, best 100%, passed");
     await expect(table.getByRole("row").filter({ hasText: "Module 2: Module 2" })).toContainText("Not started");
+
+    const exams = m.getByRole("region", { name: "Certification exams" });
+    const examB = exams.getByRole("row").filter({ hasText: "Exam B" });
+    await expect(examB).toHaveCount(1);
+    await expect(examB).toContainText(learner.person.name);
+    await expect(examB.getByRole("cell")).toHaveText([
+      `${learner.person.name}${learner.person.email}`,
+      "Mini Program",
+      "Exam BLevel 2 · pass mark 50%",
+      "1",
+      "100%",
+      "Passed",
+      "Not certified",
+    ]);
+    const examA = exams.getByRole("row").filter({ hasText: "Exam A" });
+    await expect(examA.getByRole("cell").nth(3)).toHaveText("0");
+    await expect(examA).toContainText("Not attempted");
+    await expect(examA).toContainText("Not certified");
     await expectAccessible(m, "academy/team-progress");
+    await exams.scrollIntoViewIfNeeded();
+    await m.screenshot({ path: `${SHOTS}/team-progress-exams.png`, fullPage: true });
 
     await m.getByRole("combobox", { name: "Status" }).click();
     await m.getByRole("option", { name: "In progress" }).click();
@@ -108,11 +175,16 @@ test("a manager sees a member's progress and test score in the team report and e
     const csv = readFileSync((await (await download).path()) as string, "utf8");
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toContain("Name,Email,Program,Level,Module,Percent complete,Status");
-    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/,Exam,Exam attempts,Best exam score %,Exam passed,Certified$/);
+    // The module row, then one row per exam of the program.
+    expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(learner.person.email);
     expect(lines[1]).toContain("Module 1: Module 1");
     expect(lines[1]).toContain("in progress");
-    expect(lines[1]).toMatch(/,1,100,100,yes$/);
+    expect(lines[1]).toMatch(/,1,100,100,yes,,,,,$/);
+    expect(lines[2]).toContain(learner.person.email);
+    expect(lines[2]).toMatch(/,Exam A,0,,,no$/);
+    expect(lines[3]).toMatch(/,Level 2: Exams,.*,Exam B,1,100,yes,no$/);
   });
 
   await test.step("the learner sees only their own progress", async () => {
@@ -121,6 +193,11 @@ test("a manager sees a member's progress and test score in the team report and e
     await expect(l.getByRole("heading", { level: 1, name: "My learning progress" })).toBeVisible();
     await expect(l.getByRole("row").filter({ hasText: "Module 1: Module 1" })).toContainText("In progress");
     await expect(l.getByText(manager.person.email)).toHaveCount(0);
+    const mine = l.getByRole("region", { name: "Certification exams" });
+    // Every program shows here (the e2e server loads the real curricula too): pick the mini program's Exam B.
+    const myExamB = mine.getByRole("row").filter({ hasText: "Mini Program" }).filter({ hasText: "Exam B" });
+    await expect(myExamB).toContainText("Passed");
+    await l.screenshot({ path: `${SHOTS}/team-my-progress-exams.png`, fullPage: true });
     const denied = await l.request.get(`/api/organizations/${org.id}/academy/team-progress`);
     expect(denied.status()).toBe(403);
     await expectAccessible(l, "academy/team-my-progress");

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Paper, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import type { AdminLesson } from "../../../../../src/features/academy/catalog/contract";
 import { markFieldErrors } from "../../../../api/form-errors";
@@ -23,7 +23,10 @@ export function ItemEditor({ item }: { item: Item }) {
   const save = useEditItem();
   const hasBody = item.body !== null;
   return (
-    <form
+    <Paper
+      withBorder
+      p="sm"
+      component="form"
       aria-label={`Edit ${kind.toLowerCase()}: ${item.title}`}
       onSubmit={form.onSubmit((values) => {
         const initial = form.getInitialValues();
@@ -57,6 +60,6 @@ export function ItemEditor({ item }: { item: Item }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Paper>
   );
 }
