@@ -1,10 +1,16 @@
 DROP INDEX "client_versions_org_client_latest_idx";--> statement-breakpoint
 DROP INDEX "pulse_entries_org_client_latest_idx";--> statement-breakpoint
 ALTER TABLE "client_versions" ADD COLUMN "valid_until" date;--> statement-breakpoint
+ALTER TABLE "pulse_entries" ADD COLUMN "reason_code_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "pulse_entries" ADD COLUMN "valid_until" timestamp with time zone;--> statement-breakpoint
 -- "As of D" becomes a lookup of the spans that contain D: GiST indexes over (org_id, span), which need
 -- btree_gist for the uuid column (a trusted extension: a database owner may create it).
 CREATE EXTENSION IF NOT EXISTS btree_gist;--> statement-breakpoint
+-- Each entry keeps a copy of its reason codes in order (entries and their reasons never change).
+UPDATE "pulse_entries" e SET "reason_code_ids" = r.ids
+FROM (SELECT "entry_id", array_agg("reason_code_id" ORDER BY "position", "reason_code_id") AS ids
+      FROM "pulse_entry_reasons" GROUP BY "entry_id") r
+WHERE r."entry_id" = e."id";--> statement-breakpoint
 -- Backfill the spans of existing histories with the rule refreshPulseSpans / refreshVersionSpans apply.
 WITH marked AS (
   SELECT e.id, e.client_id, e.effective_at, e.recorded_at,
@@ -23,5 +29,5 @@ WITH spans AS (
 UPDATE "client_versions" v SET "valid_until" = spans.until FROM spans WHERE spans.id = v.id AND spans.until IS NOT NULL;--> statement-breakpoint
 -- INCLUDE makes the pulse lookup index-only: a report reads each client's entry without touching the table.
 CREATE INDEX "pulse_entries_org_span_gist" ON "pulse_entries" USING gist ("org_id", tstzrange("effective_at", "valid_until", '[)'))
-  INCLUDE ("client_id", "rank", "id", "effective_at", "valid_until");--> statement-breakpoint
+  INCLUDE ("client_id", "rank", "id", "effective_at", "valid_until", "reason_code_ids");--> statement-breakpoint
 CREATE INDEX "client_versions_org_span_gist" ON "client_versions" USING gist ("org_id", daterange("valid_from", "valid_until", '[)'));

@@ -25,3 +25,13 @@ export async function recomputeSpansAsMigrationDoes(db: Db): Promise<void> {
   await db.execute(sql`update client_versions set valid_until = null`);
   for (const statement of backfill) await db.execute(sql.raw(statement));
 }
+
+/** Entries whose reason_code_ids copy differs from their pulse_entry_reasons rows (in order). */
+export async function reasonCopyMismatches(db: Db, orgId: string): Promise<number> {
+  const result = (await db.execute(sql`
+    select count(*)::int as n from pulse_entries e
+    where e.org_id = ${orgId} and e.reason_code_ids is distinct from coalesce(
+      (select array_agg(r.reason_code_id order by r.position) from pulse_entry_reasons r where r.entry_id = e.id),
+      '{}'::uuid[])`)) as unknown as { rows: { n: number }[] };
+  return Number(result.rows[0]?.n);
+}

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganization } from "../../../../test-support/factories.js";
-import { recomputeSpansAsMigrationDoes, spansOf } from "../../../../test-support/health-spans.js";
+import { reasonCopyMismatches, recomputeSpansAsMigrationDoes, spansOf } from "../../../../test-support/health-spans.js";
 import { buildTestApp, type TestApp } from "../../../../test-support/test-app.js";
 import { TEST_ENGINES } from "../../../../test-support/test-db.js";
 import { fixedClock } from "../../../kernel/clock.js";
@@ -27,14 +27,16 @@ describe.each(TEST_ENGINES)("generated health data on %s", (engine) => {
     });
     expect(made.clients).toBe(60);
     expect(made.entries).toBeGreaterThan(60 * 10);
+    expect(await reasonCopyMismatches(t.ctx.database.db, orgId)).toBe(0);
     const written = await spansOf(t.ctx.database.db, orgId);
     await recomputeSpansAsMigrationDoes(t.ctx.database.db);
     expect(await spansOf(t.ctx.database.db, orgId)).toEqual(written);
-    // Each client has exactly one current entry, and it is the one the client row caches.
+    // Each client has exactly one current entry, and it is the one (with its reasons) the client row caches.
     const { rows } = (await t.ctx.database.db.execute(sql`
       select count(*)::int as mismatched from clients c
-      where c.org_id = ${orgId} and c.current_pulse_entry_id is distinct from
-        (select e.id from pulse_entries e where e.client_id = c.id and e.valid_until is null)`)) as unknown as {
+      left join pulse_entries e on e.client_id = c.id and e.valid_until is null
+      where c.org_id = ${orgId} and (c.current_pulse_entry_id is distinct from e.id
+        or c.current_reason_code_ids is distinct from e.reason_code_ids)`)) as unknown as {
       rows: { mismatched: number }[];
     };
     expect(rows[0]?.mismatched).toBe(0);

@@ -116,13 +116,16 @@ export async function generateHealthData(db: Db, o: HealthDataOptions): Promise<
     select org_id, id, greatest(client_since + 1, ${today} - 180), client_type, assigned_csm_id, status, arr_minor, mrr_minor, acv_minor, next_renewal_date
     from clients where org_id = ${o.orgId} and external_id like 'demo-%' and hashtext(id::text) % 5 = 0`);
   await db.execute(sql`
-    insert into pulse_entries (org_id, client_id, rank, note, effective_at, recorded_at, recorded_by, valid_until)
+    insert into pulse_entries (org_id, client_id, rank, note, effective_at, recorded_at, recorded_by, reason_code_ids, valid_until)
     select g.*, lead(g.effective_at) over (partition by g.client_id order by g.effective_at, g.recorded_at)
     from (select c.org_id, c.id as client_id, w.rank,
       case when w.rank <= 3 then (${text(RISK_NOTES)})[1 + floor(random() * ${RISK_NOTES.length})::int]
            else (${text(GOOD_NOTES)})[1 + floor(random() * ${GOOD_NOTES.length})::int] end,
       d.day + make_interval(hours => 9 + floor(random() * 8)::int) as effective_at,
-      d.day + make_interval(hours => 17) as recorded_at, c.assigned_csm_id
+      d.day + make_interval(hours => 17) as recorded_at, c.assigned_csm_id,
+      case when w.rank <= 3 then array[(${sql.param(risk)}::uuid[])[1 + floor(random() * ${risk.length})::int]]
+           when random() < 0.6 then array[(${sql.param(success)}::uuid[])[1 + floor(random() * ${success.length})::int]]
+           else '{}'::uuid[] end as reason_code_ids
     from clients c
     cross join lateral (select (abs(hashtext(c.id::text)) % 100) as h) b
     cross join lateral generate_series(
@@ -135,16 +138,14 @@ export async function generateHealthData(db: Db, o: HealthDataOptions): Promise<
     where c.org_id = ${o.orgId} and c.external_id like 'demo-%') g`);
   await db.execute(sql`
     insert into pulse_entry_reasons (entry_id, org_id, reason_code_id, position)
-    select e.id, e.org_id,
-      case when e.rank <= 3 then (${sql.param(risk)}::uuid[])[1 + floor(random() * ${risk.length})::int]
-           else (${sql.param(success)}::uuid[])[1 + floor(random() * ${success.length})::int] end, 0
-    from pulse_entries e where e.org_id = ${o.orgId} and (e.rank <= 3 or random() < 0.6)`);
+    select e.id, e.org_id, r.id, r.position - 1
+    from pulse_entries e cross join lateral unnest(e.reason_code_ids) with ordinality as r(id, position)
+    where e.org_id = ${o.orgId} and not exists (select 1 from pulse_entry_reasons x where x.entry_id = e.id)`);
   await db.execute(sql`
     update clients c set current_pulse_rank = p.rank, current_pulse_at = p.effective_at, current_pulse_entry_id = p.id,
-      current_reason_code_ids = coalesce((select array_agg(r.reason_code_id order by r.position, r.reason_code_id)
-        from pulse_entry_reasons r where r.entry_id = p.id), '{}'::uuid[])
-    from (select distinct on (client_id) id, client_id, rank, effective_at from pulse_entries
-          where org_id = ${o.orgId} order by client_id, effective_at desc, recorded_at desc) p
+      current_reason_code_ids = p.reason_code_ids
+    from (select id, client_id, rank, effective_at, reason_code_ids from pulse_entries
+          where org_id = ${o.orgId} and valid_until is null) p
     where p.client_id = c.id`);
   if (o.usageWeeks > 0) {
     await db.execute(sql`

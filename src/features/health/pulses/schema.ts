@@ -54,6 +54,12 @@ export const pulseEntries = pgTable(
     recordedBy: uuid("recorded_by").references(() => users.id, { onDelete: "set null" }),
     correctsEntryId: uuid("corrects_entry_id"),
     /**
+     * The entry's reason codes in their order: a copy of its pulse_entry_reasons rows, written once with
+     * the entry (entries never change and codes are retired, never deleted), so "as of" reports read
+     * reasons from the span index with the level instead of looking them up per client.
+     */
+    reasonCodeIds: uuid("reason_code_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    /**
      * Until when this entry was the client's pulse: the effective time of the next uncorrected entry (by
      * effective_at, recorded_at, id), null while it is current, and its own effective time (an empty span)
      * once corrected or outranked at the same instant. Derived from the history and rewritten for the

@@ -74,7 +74,10 @@ export async function reasonCodeUsage(db: Db, id: string): Promise<number> {
 
 /** Appends an entry with its reasons and rewrites the client's spans; call it inside a transaction. */
 export async function insertPulseEntry(db: Db, values: typeof pulseEntries.$inferInsert, reasonIds: string[]) {
-  const [entry] = await db.insert(pulseEntries).values(values).returning();
+  const [entry] = await db
+    .insert(pulseEntries)
+    .values({ ...values, reasonCodeIds: reasonIds })
+    .returning();
   const row = entry as PulseEntryRow;
   if (reasonIds.length) {
     await db
@@ -147,20 +150,12 @@ export async function listEntryReasons(db: Db, entryIds: string[]) {
     .orderBy(asc(pulseEntryReasons.position));
 }
 
-/** The client's current pulse: the newest entry that no later entry corrects. */
+/** The client's current pulse: the newest entry that no later entry corrects, i.e. the one whose span is still open. */
 export async function findCurrentPulse(db: Db, orgId: string, clientId: string) {
   const [row] = await db
     .select()
     .from(pulseEntries)
-    .where(
-      and(
-        eq(pulseEntries.orgId, orgId),
-        eq(pulseEntries.clientId, clientId),
-        sql`not exists (select 1 from pulse_entries c where c.corrects_entry_id = ${pulseEntries.id})`,
-      ),
-    )
-    .orderBy(desc(pulseEntries.effectiveAt), desc(pulseEntries.recordedAt))
-    .limit(1);
+    .where(and(eq(pulseEntries.orgId, orgId), eq(pulseEntries.clientId, clientId), isNull(pulseEntries.validUntil)));
   return row;
 }
 
@@ -172,10 +167,7 @@ export async function setCurrentPulse(db: Db, orgId: string, clientId: string, e
       currentPulseRank: entry?.rank ?? null,
       currentPulseAt: entry?.effectiveAt ?? null,
       currentPulseEntryId: entry?.id ?? null,
-      currentReasonCodeIds: entry
-        ? sql`coalesce((select array_agg(r.reason_code_id order by r.position, r.reason_code_id)
-            from pulse_entry_reasons r where r.entry_id = ${entry.id}), '{}'::uuid[])`
-        : [],
+      currentReasonCodeIds: entry?.reasonCodeIds ?? [],
     })
     .where(and(eq(clients.orgId, orgId), eq(clients.id, clientId)));
 }

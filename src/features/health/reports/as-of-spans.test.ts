@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganization } from "../../../../test-support/factories.js";
-import { recomputeSpansAsMigrationDoes, spansOf } from "../../../../test-support/health-spans.js";
+import { reasonCopyMismatches, recomputeSpansAsMigrationDoes, spansOf } from "../../../../test-support/health-spans.js";
 import { buildTestApp, type TestApp } from "../../../../test-support/test-app.js";
 import { TEST_ENGINES } from "../../../../test-support/test-db.js";
 import { fixedClock } from "../../../kernel/clock.js";
@@ -135,6 +135,7 @@ describe.each(TEST_ENGINES)("'as of' spans on %s", (engine) => {
   });
 
   it("migration 0013's backfill gives existing histories the spans the stores keep", async () => {
+    expect(await reasonCopyMismatches(t.ctx.database.db, orgId)).toBe(0);
     const kept = await spansOf(t.ctx.database.db, orgId);
     expect(kept.length).toBeGreaterThan(40);
     await recomputeSpansAsMigrationDoes(t.ctx.database.db);

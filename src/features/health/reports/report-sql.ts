@@ -17,8 +17,7 @@ const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
  * entry whose span (valid_from/effective_at until valid_until, kept by the stores on every append)
  * contains the end of that day: two lookups in the organization's GiST span indexes, the pulse one
  * index-only, instead of a pass over the whole history. b joins them to the clients once (materialized,
- * so each part is computed once). `reasons` adds the entry's reason codes (as of a date they are looked
- * up per client, so only the reasons report asks for them).
+ * so each part is computed once). `reasons` adds the entry's reason codes (its own copy, in the index too).
  */
 export function reportClients(orgId: string, filter: ReportFilter, now: Date, options: { reasons: boolean }): SQL {
   const end = reportEnd(filter.asOf, now);
@@ -31,10 +30,7 @@ export function reportClients(orgId: string, filter: ReportFilter, now: Date, op
       from clients c
       where c.org_id = ${orgId} and c.archived_at is null)`;
   }
-  const reasonIds = options.reasons
-    ? sql`coalesce((select array_agg(r.reason_code_id order by r.position, r.reason_code_id)
-        from pulse_entry_reasons r where r.entry_id = p.id), '{}'::uuid[])`
-    : sql`'{}'::uuid[]`;
+  const reasonIds = options.reasons ? sql`coalesce(p.reason_code_ids, '{}'::uuid[])` : sql`'{}'::uuid[]`;
   return sql`
     v as materialized (
       select v.client_id, v.client_type, v.assigned_csm_id, v.status,
@@ -42,7 +38,7 @@ export function reportClients(orgId: string, filter: ReportFilter, now: Date, op
       from client_versions v
       where v.org_id = ${orgId} and daterange(v.valid_from, v.valid_until, '[)') @> ${filter.asOf}::date),
     p as materialized (
-      select e.client_id, e.id, e.rank, e.effective_at
+      select e.client_id, e.id, e.rank, e.effective_at${options.reasons ? sql`, e.reason_code_ids` : sql``}
       from pulse_entries e
       where e.org_id = ${orgId} and tstzrange(e.effective_at, e.valid_until, '[)') @> (${end}::timestamptz - interval '1 microsecond')),
     b as materialized (
