@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { parse } from "yaml";
+import { expect, type Page, test } from "@playwright/test";
+import { miniAnswerKey } from "../support/academy.js";
 import { createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
 import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
 
@@ -15,31 +15,6 @@ test.use({ viewport: { width: 1280, height: 900 } });
 
 const headers = { origin: E2E_BASE_URL };
 const SHOTS = ".tmp/screens/academy";
-
-/**
- * prompt -> correct choice keys, from the mini program as the server holds it now (staff export), so questions
- * another journey added in the app are known too.
- */
-async function answerKey(staff: APIRequestContext): Promise<Map<string, string[]>> {
-  const { programs } = (await (await staff.get("/api/admin/academy/programs")).json()) as {
-    programs: { id: string; key: string }[];
-  };
-  const mini = programs.find((p) => p.key === "mini");
-  expect(mini, "the e2e server imports the mini fixture program").toBeTruthy();
-  const exported = await staff.get(`/api/admin/academy/programs/${mini?.id}/export.yaml`);
-  expect(exported.status()).toBe(200);
-  const key = new Map<string, string[]>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) for (const child of node) walk(child);
-    else if (node && typeof node === "object") {
-      const { prompt, correct } = node as { prompt?: unknown; correct?: unknown };
-      if (typeof prompt === "string" && Array.isArray(correct)) key.set(prompt, correct as string[]);
-      for (const child of Object.values(node)) walk(child);
-    }
-  };
-  walk(parse(await exported.text()));
-  return key;
-}
 
 async function axe(page: Page, name: string) {
   const { violations } = await new AxeBuilder({ page })
@@ -77,7 +52,7 @@ test("credentials: issue, list, PDF, public evidence page, verify, hide, revoke"
       headers,
     });
     expect(plan.status(), await plan.text()).toBeLessThan(300);
-    const key = await answerKey(staff);
+    const key = await miniAnswerKey(staff);
     const listed: { id: string; key: string }[] = (await (await page.request.get("/api/academy/assessments")).json())
       .assessments;
     for (const examKey of ["mini.exam-a", "mini.exam-b"]) {

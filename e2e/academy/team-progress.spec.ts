@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
-import { parse } from "yaml";
-import { grantPlan } from "../support/academy.js";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { grantPlan, miniAnswerKey } from "../support/academy.js";
 import { expectAccessible } from "../support/accessibility.js";
 import { type Credentials, createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
 import { E2E_BASE_URL } from "../support/e2e-env.js";
@@ -15,27 +14,6 @@ import { waitForMail } from "../support/mailbox.js";
  */
 const headers = { origin: E2E_BASE_URL };
 const SHOTS = ".tmp/screens/academy";
-
-/** Prompt -> correct choice keys of the mini program as the server holds it (staff export, as credentials.spec). */
-async function answerKey(staff: APIRequestContext): Promise<Map<string, string[]>> {
-  const { programs } = (await (await staff.get("/api/admin/academy/programs")).json()) as {
-    programs: { id: string; key: string }[];
-  };
-  const mini = programs.find((p) => p.key === "mini");
-  const exported = await staff.get(`/api/admin/academy/programs/${mini?.id}/export.yaml`);
-  expect(exported.status()).toBe(200);
-  const key = new Map<string, string[]>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) for (const child of node) walk(child);
-    else if (node && typeof node === "object") {
-      const { prompt, correct } = node as { prompt?: unknown; correct?: unknown };
-      if (typeof prompt === "string" && Array.isArray(correct)) key.set(prompt, correct as string[]);
-      for (const child of Object.values(node)) walk(child);
-    }
-  };
-  walk(parse(await exported.text()));
-  return key;
-}
 
 async function personIn(browser: Browser, label: string) {
   const person = newPerson(label);
@@ -109,7 +87,7 @@ test("a manager sees a member's progress, test score and exam results in the tea
   });
 
   await test.step("the learner passes Exam B and leaves Exam A untried", async () => {
-    const key = await answerKey(request);
+    const key = await miniAnswerKey(request);
     const listed: { id: string; key: string }[] = (
       await (await learner.page.request.get("/api/academy/assessments")).json()
     ).assessments;

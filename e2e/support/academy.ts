@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect } from "@playwright/test";
+import { parse } from "yaml";
 import { ADMIN, E2E_BASE_URL } from "./e2e-env.js";
 
 /** A platform admin gives the user a membership plan (until billing exists, staff assign plans). */
@@ -8,4 +9,29 @@ export async function grantPlan(request: APIRequestContext, userId: string, plan
   expect(login.status(), await login.text()).toBe(200);
   const assigned = await request.post("/api/admin/academy/memberships", { data: { userId, plan }, headers });
   expect(assigned.status(), await assigned.text()).toBeLessThan(300);
+}
+
+/**
+ * Prompt -> correct choice keys of the mini fixture program as the server holds it now (the staff export),
+ * so questions another journey added in the app are known too. `staff` must be signed in as a platform admin.
+ */
+export async function miniAnswerKey(staff: APIRequestContext): Promise<Map<string, string[]>> {
+  const { programs } = (await (await staff.get("/api/admin/academy/programs")).json()) as {
+    programs: { id: string; key: string }[];
+  };
+  const mini = programs.find((p) => p.key === "mini");
+  expect(mini, "the e2e server imports the mini fixture program").toBeTruthy();
+  const exported = await staff.get(`/api/admin/academy/programs/${mini?.id}/export.yaml`);
+  expect(exported.status()).toBe(200);
+  const key = new Map<string, string[]>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const child of node) walk(child);
+    else if (node && typeof node === "object") {
+      const { prompt, correct } = node as { prompt?: unknown; correct?: unknown };
+      if (typeof prompt === "string" && Array.isArray(correct)) key.set(prompt, correct as string[]);
+      for (const child of Object.values(node)) walk(child);
+    }
+  };
+  walk(parse(await exported.text()));
+  return key;
 }
