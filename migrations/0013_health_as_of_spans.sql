@@ -1,11 +1,19 @@
 DROP INDEX "client_versions_org_client_latest_idx";--> statement-breakpoint
 DROP INDEX "pulse_entries_org_client_latest_idx";--> statement-breakpoint
 ALTER TABLE "client_versions" ADD COLUMN "valid_until" date;--> statement-breakpoint
+ALTER TABLE "client_versions" ADD COLUMN "name" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "client_versions" ADD COLUMN "currency" text DEFAULT 'USD' NOT NULL;--> statement-breakpoint
+ALTER TABLE "client_versions" ADD COLUMN "client_since" date;--> statement-breakpoint
+ALTER TABLE "client_versions" ADD COLUMN "archived_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "pulse_entries" ADD COLUMN "reason_code_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "pulse_entries" ADD COLUMN "valid_until" timestamp with time zone;--> statement-breakpoint
 -- "As of D" becomes a lookup of the spans that contain D: GiST indexes over (org_id, span), which need
 -- btree_gist for the uuid column (a trusted extension: a database owner may create it).
 CREATE EXTENSION IF NOT EXISTS btree_gist;--> statement-breakpoint
+-- Each version keeps copies of its client's undated fields.
+UPDATE "client_versions" v SET "name" = c."name", "currency" = c."currency", "client_since" = c."client_since",
+  "archived_at" = c."archived_at"
+FROM "clients" c WHERE c."id" = v."client_id";--> statement-breakpoint
 -- Each entry keeps a copy of its reason codes in order (entries and their reasons never change).
 UPDATE "pulse_entries" e SET "reason_code_ids" = r.ids
 FROM (SELECT "entry_id", array_agg("reason_code_id" ORDER BY "position", "reason_code_id") AS ids

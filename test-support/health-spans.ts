@@ -35,3 +35,14 @@ export async function reasonCopyMismatches(db: Db, orgId: string): Promise<numbe
       '{}'::uuid[])`)) as unknown as { rows: { n: number }[] };
   return Number(result.rows[0]?.n);
 }
+
+/** Versions whose copies of the client's undated fields differ from the client row. */
+export async function versionCopyMismatches(db: Db, orgId: string): Promise<number> {
+  const result = (await db.execute(sql`
+    select count(*)::int as n from client_versions v join clients c on c.id = v.client_id
+    where v.org_id = ${orgId}
+      and (v.name, v.currency, v.client_since, v.archived_at) is distinct from (c.name, c.currency, c.client_since, c.archived_at)`)) as unknown as {
+    rows: { n: number }[];
+  };
+  return Number(result.rows[0]?.n);
+}

@@ -76,6 +76,15 @@ export const clientVersions = pgTable(
      * `client_versions_org_span_gist` (migration 0013).
      */
     validUntil: date("valid_until"),
+    /**
+     * Copies of the client's undated fields (never history: every version holds the current value), kept
+     * in step by the clients store whenever one changes (syncVersionCopies). With them an "as of" report
+     * reads a client's whole row from its version and never joins the clients table.
+     */
+    name: text("name").notNull().default(""),
+    currency: text("currency").notNull().default("USD"),
+    clientSince: date("client_since"),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
   },
   (t) => [
     // A client's history in order.

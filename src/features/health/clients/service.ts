@@ -90,6 +90,10 @@ const versionOf = (row: store.ClientRow) => ({
   mrrMinor: row.mrrMinor,
   acvMinor: row.acvMinor,
   nextRenewalDate: row.nextRenewalDate,
+  name: row.name,
+  currency: row.currency,
+  clientSince: row.clientSince,
+  archivedAt: row.archivedAt,
 });
 
 export async function createClient(ctx: AppContext, orgId: string, input: CreateClientBody): Promise<Client> {
@@ -103,10 +107,12 @@ export async function updateClient(ctx: AppContext, orgId: string, clientId: str
 }
 
 export async function setArchived(ctx: AppContext, orgId: string, clientId: string, archived: boolean) {
-  const row = await store.updateClient(ctx.database.db, orgId, clientId, {
-    archivedAt: archived ? ctx.clock.now() : null,
-    updatedAt: ctx.clock.now(),
-  });
+  const row = await ctx.database.db.transaction((tx) =>
+    store.updateClient(tx, orgId, clientId, {
+      archivedAt: archived ? ctx.clock.now() : null,
+      updatedAt: ctx.clock.now(),
+    }),
+  );
   if (!row) throw notFound("Client");
   return present(ctx, orgId, clientId);
 }

@@ -32,13 +32,28 @@ export async function insertClient(db: Db, values: NewClientRow): Promise<Client
   return row as ClientRow;
 }
 
+/** Updates the client; a change to an undated field also reaches its versions' copies. Call it inside a transaction. */
 export async function updateClient(db: Db, orgId: string, clientId: string, values: Partial<NewClientRow>) {
   const [row] = await db
     .update(clients)
     .set(values)
     .where(and(eq(clients.orgId, orgId), eq(clients.id, clientId)))
     .returning();
+  if (row && COPIED.some((field) => values[field] !== undefined)) await syncVersionCopies(db, clientId);
   return row;
+}
+
+/** The undated fields every version carries a copy of (see clientVersions). */
+const COPIED = ["name", "currency", "clientSince", "archivedAt"] as const;
+
+/** Brings the client's versions' copies of its undated fields in step with the client row. */
+export async function syncVersionCopies(db: Db, clientId: string) {
+  await db.execute(sql`
+    update client_versions v set name = c.name, currency = c.currency, client_since = c.client_since,
+      archived_at = c.archived_at
+    from clients c
+    where c.id = ${clientId} and v.client_id = c.id
+      and (v.name, v.currency, v.client_since, v.archived_at) is distinct from (c.name, c.currency, c.client_since, c.archived_at)`);
 }
 
 /** Adds a dated version and rewrites the client's spans; call it inside the transaction that changed the client. */

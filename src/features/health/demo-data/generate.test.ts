@@ -1,7 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganization } from "../../../../test-support/factories.js";
-import { reasonCopyMismatches, recomputeSpansAsMigrationDoes, spansOf } from "../../../../test-support/health-spans.js";
+import {
+  reasonCopyMismatches,
+  recomputeSpansAsMigrationDoes,
+  spansOf,
+  versionCopyMismatches,
+} from "../../../../test-support/health-spans.js";
 import { buildTestApp, type TestApp } from "../../../../test-support/test-app.js";
 import { TEST_ENGINES } from "../../../../test-support/test-db.js";
 import { fixedClock } from "../../../kernel/clock.js";
@@ -28,6 +33,7 @@ describe.each(TEST_ENGINES)("generated health data on %s", (engine) => {
     expect(made.clients).toBe(60);
     expect(made.entries).toBeGreaterThan(60 * 10);
     expect(await reasonCopyMismatches(t.ctx.database.db, orgId)).toBe(0);
+    expect(await versionCopyMismatches(t.ctx.database.db, orgId)).toBe(0);
     const written = await spansOf(t.ctx.database.db, orgId);
     await recomputeSpansAsMigrationDoes(t.ctx.database.db);
     expect(await spansOf(t.ctx.database.db, orgId)).toEqual(written);

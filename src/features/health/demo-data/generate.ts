@@ -101,19 +101,22 @@ export async function generateHealthData(db: Db, o: HealthDataOptions): Promise<
     cross join lateral (select (${text(FIRST)})[1 + floor(r.f1 * ${FIRST.length})::int] as first,
       (${text(SECOND)})[1 + floor(r.f2 * ${SECOND.length})::int] as second) n`);
   await db.execute(sql`
-    insert into client_versions (org_id, client_id, valid_from, valid_until, client_type, assigned_csm_id, status, arr_minor, mrr_minor, acv_minor, next_renewal_date)
+    insert into client_versions (org_id, client_id, valid_from, valid_until, client_type, assigned_csm_id, status, arr_minor, mrr_minor, acv_minor, next_renewal_date,
+      name, currency, client_since, archived_at)
     select org_id, id, client_since,
       case when hashtext(id::text) % 5 = 0 then greatest(client_since + 1, ${today} - 180) end,
       client_type, assigned_csm_id, status,
       case when hashtext(id::text) % 5 = 0 then (arr_minor * 0.8)::bigint else arr_minor end,
       case when hashtext(id::text) % 5 = 0 then (mrr_minor * 0.8)::bigint else mrr_minor end,
       case when hashtext(id::text) % 5 = 0 then (acv_minor * 0.8)::bigint else acv_minor end,
-      next_renewal_date
+      next_renewal_date, name, currency, client_since, archived_at
     from clients where org_id = ${o.orgId} and external_id like 'demo-%'`);
   // One client in five grew its ARR half a year ago: a second dated version (the first one's span ends there).
   await db.execute(sql`
-    insert into client_versions (org_id, client_id, valid_from, client_type, assigned_csm_id, status, arr_minor, mrr_minor, acv_minor, next_renewal_date)
-    select org_id, id, greatest(client_since + 1, ${today} - 180), client_type, assigned_csm_id, status, arr_minor, mrr_minor, acv_minor, next_renewal_date
+    insert into client_versions (org_id, client_id, valid_from, client_type, assigned_csm_id, status, arr_minor, mrr_minor, acv_minor, next_renewal_date,
+      name, currency, client_since, archived_at)
+    select org_id, id, greatest(client_since + 1, ${today} - 180), client_type, assigned_csm_id, status, arr_minor, mrr_minor, acv_minor, next_renewal_date,
+      name, currency, client_since, archived_at
     from clients where org_id = ${o.orgId} and external_id like 'demo-%' and hashtext(id::text) % 5 = 0`);
   await db.execute(sql`
     insert into pulse_entries (org_id, client_id, rank, note, effective_at, recorded_at, recorded_by, reason_code_ids, valid_until)

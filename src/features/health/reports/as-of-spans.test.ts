@@ -1,7 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganization } from "../../../../test-support/factories.js";
-import { reasonCopyMismatches, recomputeSpansAsMigrationDoes, spansOf } from "../../../../test-support/health-spans.js";
+import {
+  reasonCopyMismatches,
+  recomputeSpansAsMigrationDoes,
+  spansOf,
+  versionCopyMismatches,
+} from "../../../../test-support/health-spans.js";
 import { buildTestApp, type TestApp } from "../../../../test-support/test-app.js";
 import { TEST_ENGINES } from "../../../../test-support/test-db.js";
 import { fixedClock } from "../../../kernel/clock.js";
@@ -25,7 +30,8 @@ const day = (ms: number) => iso(ms).slice(0, 10);
 /**
  * "As of D" reads each client's version and pulse entry from spans the stores keep (valid_until). This
  * replays a messy history through the API (back-dated pulses, several on one instant, corrections,
- * corrections of corrections, field changes back-dated and on one day) and checks, for many dates, that
+ * corrections of corrections, field changes back-dated and on one day, renames, archiving and
+ * unarchiving) and checks, for many dates, that
  * the report equals the definition written plainly: the newest uncorrected entry that took effect before
  * the day ended, and the newest version from on or before that day (ties broken by the later record).
  */
@@ -56,7 +62,7 @@ describe.each(TEST_ENGINES)("'as of' spans on %s", (engine) => {
       clientIds.push(res.json().id);
     }
     const entries = new Map<string, string[]>();
-    for (let step = 0; step < 70; step++) {
+    for (let step = 0; step < 90; step++) {
       clock.advance(Math.floor(rnd() * 3) * DAY + Math.floor(rnd() * 5) * 3_600_000);
       const clientId = pick(clientIds);
       const now = clock.now().getTime();
@@ -82,6 +88,13 @@ describe.each(TEST_ENGINES)("'as of' spans on %s", (engine) => {
           effectiveAt: iso(now - Math.floor(rnd() * 10) * DAY),
         });
         expect(res.statusCode, res.body).toBe(201);
+      } else if (roll < 0.85) {
+        // An undated change: a new name, or archiving / unarchiving (versions carry copies of these).
+        const res =
+          rnd() < 0.5
+            ? await api("PATCH", `/clients/${clientId}`, { name: `Client ${step}` })
+            : await api("POST", `/clients/${clientId}/${rnd() < 0.6 ? "archive" : "unarchive"}`);
+        expect(res.statusCode, res.body).toBe(200);
       } else {
         // A field change taking effect today or some days back (several may start on one day).
         const back = Math.floor(rnd() * 4) * DAY;
@@ -107,10 +120,13 @@ describe.each(TEST_ENGINES)("'as of' spans on %s", (engine) => {
             where org_id = ${orgId} and effective_at < ${end}::timestamptz
               and not exists (select 1 from pulse_entries x where x.corrects_entry_id = e.id)
             order by client_id, effective_at desc, recorded_at desc, id desc)
-      select v.client_id, v.arr_minor, v.client_type, p.rank from v left join p using (client_id)
+      select v.client_id, c.name, v.arr_minor, v.client_type, p.rank
+      from v join clients c on c.id = v.client_id left join p using (client_id)
+      where c.archived_at is null or c.archived_at >= ${end}::timestamptz
       order by v.client_id`)) as unknown as { rows: Record<string, unknown>[] };
     return rows.map((r) => ({
       id: String(r.client_id),
+      name: String(r.name),
       value: Number(r.arr_minor),
       clientType: String(r.client_type),
       level: r.rank === null ? null : PULSE_LEVELS[Number(r.rank) - 1],
@@ -124,8 +140,9 @@ describe.each(TEST_ENGINES)("'as of' spans on %s", (engine) => {
       const asOf = day(d);
       const res = await api("GET", `/reports/pulse-health?asOf=${asOf}&measure=arr&limit=200`);
       expect(res.statusCode, res.body).toBe(200);
-      const got = (res.json().clients as { id: string; value: number; clientType: string; level: string | null }[])
-        .map((c) => ({ id: c.id, value: c.value, clientType: c.clientType, level: c.level }))
+      type Row = { id: string; name: string; value: number; clientType: string; level: string | null };
+      const got = (res.json().clients as Row[])
+        .map((c) => ({ id: c.id, name: c.name, value: c.value, clientType: c.clientType, level: c.level }))
         .sort((a, b) => a.id.localeCompare(b.id));
       const want = await expected(asOf);
       expect(got, `as of ${asOf}`).toEqual(want);
@@ -136,6 +153,7 @@ describe.each(TEST_ENGINES)("'as of' spans on %s", (engine) => {
 
   it("migration 0013's backfill gives existing histories the spans the stores keep", async () => {
     expect(await reasonCopyMismatches(t.ctx.database.db, orgId)).toBe(0);
+    expect(await versionCopyMismatches(t.ctx.database.db, orgId)).toBe(0);
     const kept = await spansOf(t.ctx.database.db, orgId);
     expect(kept.length).toBeGreaterThan(40);
     await recomputeSpansAsMigrationDoes(t.ctx.database.db);

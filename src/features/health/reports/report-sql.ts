@@ -15,9 +15,10 @@ const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
  * on. Without "as of", b is a plain scan of the current fields and the cached current pulse (and its
  * reason codes), cheaper to repeat than to store. With it, v and p are each client's version and pulse
  * entry whose span (valid_from/effective_at until valid_until, kept by the stores on every append)
- * contains the end of that day: two lookups in the organization's GiST span indexes, the pulse one
- * index-only, instead of a pass over the whole history. b joins them to the clients once (materialized,
- * so each part is computed once). `reasons` adds the entry's reason codes (its own copy, in the index too).
+ * contains the end of that day: two lookups by span (the pulse one index-only in its GiST index) instead
+ * of a pass over the whole history, and one join, since a version carries copies of the client's undated
+ * fields. b is materialized because the report reads it twice. `reasons` adds the entry's reason codes
+ * (its own copy, in the index too).
  */
 export function reportClients(orgId: string, filter: ReportFilter, now: Date, options: { reasons: boolean }): SQL {
   const end = reportEnd(filter.asOf, now);
@@ -32,21 +33,21 @@ export function reportClients(orgId: string, filter: ReportFilter, now: Date, op
   }
   const reasonIds = options.reasons ? sql`coalesce(p.reason_code_ids, '{}'::uuid[])` : sql`'{}'::uuid[]`;
   return sql`
-    v as materialized (
-      select v.client_id, v.client_type, v.assigned_csm_id, v.status,
-        v.arr_minor, v.mrr_minor, v.acv_minor, v.next_renewal_date
+    v as not materialized (
+      select v.client_id, v.name, v.client_type, v.assigned_csm_id, v.status, v.arr_minor, v.mrr_minor, v.acv_minor,
+        v.currency, v.next_renewal_date, v.client_since, v.archived_at
       from client_versions v
       where v.org_id = ${orgId} and daterange(v.valid_from, v.valid_until, '[)') @> ${filter.asOf}::date),
-    p as materialized (
+    p as not materialized (
       select e.client_id, e.id, e.rank, e.effective_at${options.reasons ? sql`, e.reason_code_ids` : sql``}
       from pulse_entries e
       where e.org_id = ${orgId} and tstzrange(e.effective_at, e.valid_until, '[)') @> (${end}::timestamptz - interval '1 microsecond')),
     b as materialized (
-      select c.id, c.name, v.client_type, v.assigned_csm_id, v.status, v.arr_minor, v.mrr_minor, v.acv_minor,
-        c.currency, v.next_renewal_date, c.client_since, p.rank, p.effective_at as pulse_at, p.id as entry_id,
+      select v.client_id as id, v.name, v.client_type, v.assigned_csm_id, v.status, v.arr_minor, v.mrr_minor, v.acv_minor,
+        v.currency, v.next_renewal_date, v.client_since, p.rank, p.effective_at as pulse_at, p.id as entry_id,
         ${reasonIds} as reason_ids
-      from clients c join v on v.client_id = c.id left join p on p.client_id = c.id
-      where c.org_id = ${orgId} and (c.archived_at is null or c.archived_at >= ${end}))`;
+      from v left join p on p.client_id = v.client_id
+      where v.archived_at is null or v.archived_at >= ${end})`;
 }
 
 /** The report filters as a WHERE clause over reportBase's columns (AND across fields, OR within one). */
