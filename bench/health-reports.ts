@@ -28,7 +28,8 @@ const quiet = { info: () => {}, error: (o: object) => console.error(o) };
 /**
  * The same answers written by hand, the way one would without the app's caches and CTE plumbing: the
  * health report's breakdown and first page; the reasons report's breakdown (joining each client's pulse
- * entry to its reasons), totals without a reason, and first page. "As of" reads the spans containing the day.
+ * entry to its reasons; as of a date, the entry's copy of them), totals without a reason, and first page. "As of"
+ * reads the spans containing the day.
  */
 function handWritten(orgId: string, asOf: string | null): { health: SQL[]; reasons: SQL[] } {
   if (!asOf) {
@@ -46,20 +47,23 @@ function handWritten(orgId: string, asOf: string | null): { health: SQL[]; reaso
       ],
     };
   }
-  // The spans the stores keep (valid_until) make "as of" a containment test, written plainly here.
+  // The spans the stores keep (valid_until) make "as of" a containment test, written plainly here; a
+  // version carries the client's name and archive time, so the clients table is not needed.
+  const end = `${asOf}T23:59:59.999999Z`;
   const base = sql`
-    with v as (select client_id, arr_minor from client_versions
-               where org_id = ${orgId} and daterange(valid_from, valid_until, '[)') @> ${asOf}::date),
-    p as (select client_id, id, rank from pulse_entries
-          where org_id = ${orgId} and tstzrange(effective_at, valid_until, '[)') @> ${`${asOf}T23:59:59.999999Z`}::timestamptz)`;
-  const from = sql`from clients c join v on v.client_id = c.id left join p on p.client_id = c.id where c.org_id = ${orgId}`;
-  const page = sql`${base} select c.id, c.name, v.arr_minor, p.rank ${from} order by p.rank asc nulls last, c.name limit 25`;
+    with v as (select client_id, name, arr_minor from client_versions
+               where org_id = ${orgId} and daterange(valid_from, valid_until, '[)') @> ${asOf}::date
+                 and (archived_at is null or archived_at > ${end}::timestamptz)),
+    p as (select client_id, id, rank, reason_code_ids from pulse_entries
+          where org_id = ${orgId} and tstzrange(effective_at, valid_until, '[)') @> ${end}::timestamptz)`;
+  const from = sql`from v left join p on p.client_id = v.client_id`;
+  const page = sql`${base} select v.client_id, v.name, v.arr_minor, p.rank ${from} order by p.rank asc nulls last, v.name limit 25`;
   return {
     health: [sql`${base} select p.rank, count(*)::int, sum(v.arr_minor)::float8 ${from} group by 1`, page],
+    // The null reason row counts the clients without a reason.
     reasons: [
       sql`${base} select per.reason_code_id, count(*)::int, sum(v.arr_minor)::float8
-          from clients c join v on v.client_id = c.id left join p on p.client_id = c.id
-          left join pulse_entry_reasons per on per.entry_id = p.id where c.org_id = ${orgId} group by 1`,
+          ${from} left join lateral unnest(p.reason_code_ids) as per(reason_code_id) on true group by 1`,
       page,
     ],
   };

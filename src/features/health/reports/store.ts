@@ -7,6 +7,17 @@ import { levelsWhere, measureColumn, orderBy, reportClients, reportEnd, reportWh
 type Row = Record<string, unknown>;
 const rows = async (db: Db, query: SQL): Promise<Row[]> =>
   ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
+
+/**
+ * Runs a whole-report statement with room to work in memory: its materialized client set (about 20 MB
+ * at 100,000 clients) and hash joins spill to disk under the default 4 MB work_mem, which made an "as of"
+ * report about 1.8x slower on PostgreSQL. SET LOCAL ends with the transaction.
+ */
+const reportRows = (db: Db, query: SQL): Promise<Row[]> =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    return rows(tx as unknown as Db, query);
+  });
 const parsed = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 export type ClientListRow = {
@@ -63,7 +74,7 @@ function listTotal(breakdown: Breakdown, filter: ReportFilter): number {
  * the list narrowed to `levels` (its count is the breakdown's, for those levels).
  */
 export async function healthReport(db: Db, orgId: string, filter: ReportFilter, now: Date, options: ListOptions) {
-  const [row] = await rows(
+  const [row] = await reportRows(
     db,
     sql`${withClients(orgId, filter, now, false, false)}
       select
@@ -81,7 +92,7 @@ export async function healthReport(db: Db, orgId: string, filter: ReportFilter, 
  */
 export async function reasonsReport(db: Db, orgId: string, filter: ReportFilter, now: Date, options: ListOptions) {
   const drill = filter.reasonCodeId ? sql`${filter.reasonCodeId}::uuid = any(f.reason_ids)` : sql`true`;
-  const [row] = await rows(
+  const [row] = await reportRows(
     db,
     sql`${withClients(orgId, filter, now, true, true)}
       select
