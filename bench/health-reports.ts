@@ -52,7 +52,7 @@ function handWritten(orgId: string, asOf: string | null): { health: SQL[]; reaso
   const end = `${asOf}T23:59:59.999999Z`;
   const base = sql`
     with v as (select client_id, name, arr_minor from client_versions
-               where org_id = ${orgId} and daterange(valid_from, valid_until, '[)') @> ${asOf}::date
+               where org_id = ${orgId} and valid_from <= ${asOf}::date and (valid_until is null or valid_until > ${asOf}::date)
                  and (archived_at is null or archived_at > ${end}::timestamptz)),
     p as (select client_id, id, rank, reason_code_ids from pulse_entries
           where org_id = ${orgId} and tstzrange(effective_at, valid_until, '[)') @> ${end}::timestamptz)`;

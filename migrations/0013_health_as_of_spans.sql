@@ -7,8 +7,9 @@ ALTER TABLE "client_versions" ADD COLUMN "client_since" date;--> statement-break
 ALTER TABLE "client_versions" ADD COLUMN "archived_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "pulse_entries" ADD COLUMN "reason_code_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "pulse_entries" ADD COLUMN "valid_until" timestamp with time zone;--> statement-breakpoint
--- "As of D" becomes a lookup of the spans that contain D: GiST indexes over (org_id, span), which need
--- btree_gist for the uuid column (a trusted extension: a database owner may create it).
+-- "As of D" becomes a lookup of the spans that contain D: for pulses a GiST index over (org_id, span), which
+-- needs btree_gist for the uuid column (a trusted extension: a database owner may create it). Versions
+-- (about one per client) are filtered on valid_from/valid_until in a scan.
 CREATE EXTENSION IF NOT EXISTS btree_gist;--> statement-breakpoint
 -- Each version keeps copies of its client's undated fields.
 UPDATE "client_versions" v SET "name" = c."name", "currency" = c."currency", "client_since" = c."client_since",
@@ -37,5 +38,4 @@ WITH spans AS (
 UPDATE "client_versions" v SET "valid_until" = spans.until FROM spans WHERE spans.id = v.id AND spans.until IS NOT NULL;--> statement-breakpoint
 -- INCLUDE makes the pulse lookup index-only: a report reads each client's entry without touching the table.
 CREATE INDEX "pulse_entries_org_span_gist" ON "pulse_entries" USING gist ("org_id", tstzrange("effective_at", "valid_until", '[)'))
-  INCLUDE ("client_id", "rank", "id", "effective_at", "valid_until", "reason_code_ids");--> statement-breakpoint
-CREATE INDEX "client_versions_org_span_gist" ON "client_versions" USING gist ("org_id", daterange("valid_from", "valid_until", '[)'));
+  INCLUDE ("client_id", "rank", "id", "effective_at", "valid_until", "reason_code_ids");

@@ -72,8 +72,7 @@ export const clientVersions = pgTable(
     /**
      * The day the next version took over (exclusive), null while current, or valid_from itself (an empty
      * span) when a later-recorded version starts the same day. Rewritten for the client whenever a version
-     * is added (refreshVersionSpans); "as of D" looks the spans containing D up in the GiST index
-     * `client_versions_org_span_gist` (migration 0013).
+     * is added (refreshVersionSpans), so "as of D" keeps the versions with valid_from <= D < valid_until.
      */
     validUntil: date("valid_until"),
     /**

@@ -15,8 +15,8 @@ const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
  * on. Without "as of", b is a plain scan of the current fields and the cached current pulse (and its
  * reason codes), cheaper to repeat than to store. With it, v and p are each client's version and pulse
  * entry whose span (valid_from/effective_at until valid_until, kept by the stores on every append)
- * contains the end of that day: two lookups by span (the pulse one index-only in its GiST index) instead
- * of a pass over the whole history, and one join, since a version carries copies of the client's undated
+ * contains the end of that day: two lookups by span instead of a pass over the whole history (pulses:
+ * index-only in their GiST index; versions, about one per client, are filtered in a scan), and one join, since a version carries copies of the client's undated
  * fields. b is materialized because the report reads it twice. `reasons` adds the entry's reason codes
  * (its own copy, in the index too).
  */
@@ -37,7 +37,8 @@ export function reportClients(orgId: string, filter: ReportFilter, now: Date, op
       select v.client_id, v.name, v.client_type, v.assigned_csm_id, v.status, v.arr_minor, v.mrr_minor, v.acv_minor,
         v.currency, v.next_renewal_date, v.client_since, v.archived_at
       from client_versions v
-      where v.org_id = ${orgId} and daterange(v.valid_from, v.valid_until, '[)') @> ${filter.asOf}::date),
+      where v.org_id = ${orgId} and v.valid_from <= ${filter.asOf}::date
+        and (v.valid_until is null or v.valid_until > ${filter.asOf}::date)),
     p as not materialized (
       select e.client_id, e.id, e.rank, e.effective_at${options.reasons ? sql`, e.reason_code_ids` : sql``}
       from pulse_entries e

@@ -98,8 +98,8 @@ export async function reasonsReport(db: Db, orgId: string, filter: ReportFilter,
       select
         (select coalesce(json_agg(x order by x.count desc, x.label asc), '[]'::json) from (
           select rc.id as reason_code_id, rc.code, rc.label, rc.category, rc.kind, r.count, r.value
-          from (select per.reason_code_id, count(*)::int as count, coalesce(sum(f.m), 0)::float8 as value
-                from f cross join lateral unnest(f.reason_ids) as per(reason_code_id) group by per.reason_code_id) r
+          from (select u.reason_code_id, count(*)::int as count, coalesce(sum(u.m), 0)::float8 as value
+                from (select unnest(f.reason_ids) as reason_code_id, f.m from f) u group by u.reason_code_id) r
           join reason_codes rc on rc.id = r.reason_code_id) x) as reasons,
         (select json_build_object(
             'count', count(*), 'value', coalesce(sum(m), 0)::float8,
