@@ -2,6 +2,7 @@ import { Table, Text } from "@mantine/core";
 import type { TeamExamResult, TeamExamRow } from "../../../../../src/features/academy/teams/contract";
 import { formatDate } from "../../../../ui/format-date";
 import { type Tone, ToneBadge } from "../../../../ui/ToneBadge";
+import { PersonCell } from "./PersonCell";
 
 const CERTIFICATION: Record<NonNullable<TeamExamRow["certification"]>["status"], { label: string; tone: Tone }> = {
   certified: { label: "Certified", tone: "teal" },
@@ -58,16 +59,7 @@ export function TeamExamTable({ rows, showPerson }: { rows: TeamExamRow[]; showP
         <Table.Tbody>
           {lines.map(({ row, exam }) => (
             <Table.Tr key={`${row.userId}-${row.program.key}-${exam?.key ?? ""}`}>
-              {showPerson ? (
-                <Table.Td>
-                  <Text fz="sm" fw={600}>
-                    {row.name}
-                  </Text>
-                  <Text fz="xs" c="dimmed">
-                    {row.email}
-                  </Text>
-                </Table.Td>
-              ) : null}
+              {showPerson ? <PersonCell name={row.name} email={row.email} /> : null}
               <Table.Td>{row.program.title}</Table.Td>
               <Table.Td>
                 {exam ? (

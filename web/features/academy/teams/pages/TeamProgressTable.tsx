@@ -2,6 +2,7 @@ import { Table, Text } from "@mantine/core";
 import type { TeamProgressRow } from "../../../../../src/features/academy/teams/contract";
 import { formatDate } from "../../../../ui/format-date";
 import { type Tone, ToneBadge } from "../../../../ui/ToneBadge";
+import { PersonCell } from "./PersonCell";
 
 const STATUS: Record<TeamProgressRow["status"], { label: string; tone: Tone }> = {
   not_started: { label: "Not started", tone: "gray" },
@@ -30,16 +31,7 @@ export function TeamProgressTable({ rows, showPerson }: { rows: TeamProgressRow[
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={`${r.userId}-${r.module.key}`}>
-              {showPerson ? (
-                <Table.Td>
-                  <Text fz="sm" fw={600}>
-                    {r.name}
-                  </Text>
-                  <Text fz="xs" c="dimmed">
-                    {r.email}
-                  </Text>
-                </Table.Td>
-              ) : null}
+              {showPerson ? <PersonCell name={r.name} email={r.email} /> : null}
               <Table.Td>{r.program.title}</Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>Level {r.level.number}</Table.Td>
               <Table.Td>
