@@ -1,6 +1,7 @@
 import { Stack } from "@mantine/core";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { SectionCard } from "../../../../ui/SectionCard";
+import { MembershipSection } from "../../../academy/catalog/components/MembershipSection";
 import { ChangePasswordForm } from "../components/ChangePasswordForm";
 import { ProfileForm } from "../components/ProfileForm";
 import { SessionsSection } from "../components/SessionsSection";
@@ -10,7 +11,10 @@ export function ProfilePage() {
   const { user } = useSignedInMe();
   return (
     <>
-      <PageHeader title="Your profile" description="Your name, time zone, password and signed-in devices." />
+      <PageHeader
+        title="Your profile"
+        description="Your name, time zone, password, signed-in devices and academy membership."
+      />
       <Stack gap="lg">
         <SectionCard title="Personal details">
           <ProfileForm user={user} />
@@ -19,6 +23,7 @@ export function ProfilePage() {
           <ChangePasswordForm />
         </SectionCard>
         <SessionsSection timeZone={user.timeZone} />
+        <MembershipSection timeZone={user.timeZone} />
       </Stack>
     </>
   );
