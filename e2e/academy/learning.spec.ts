@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { grantPlan } from "../support/academy.js";
+import { grantPlan, miniAnswerKey } from "../support/academy.js";
 import { expectAccessible } from "../support/accessibility.js";
 import { createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
 import { E2E_BASE_URL } from "../support/e2e-env.js";
@@ -10,7 +10,7 @@ import { E2E_BASE_URL } from "../support/e2e-env.js";
  * see the lesson complete; then the "Return to activity" dialog with two pages of one browser.
  */
 
-const _headers = { origin: E2E_BASE_URL };
+const headers = { origin: E2E_BASE_URL };
 
 async function basicLearner(page: Page, request: APIRequestContext) {
   const person = newPerson("Learner");
@@ -117,6 +117,76 @@ test("Return to activity: a second tab waits, takes over with Continue here, and
   await page.close({ runBeforeUnload: true });
   await expect(dialog(second)).toHaveCount(0, { timeout: 5000 });
   await expect(second.getByRole("heading", { level: 1, name: "1.2 Lesson 1.2" })).toBeVisible();
+});
+
+test("Return to activity: the waiting tab's dialog closes by itself when the other tab completes the course", async ({
+  page,
+  request,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const { lessonIds } = await basicLearner(page, request);
+  const module = await (await page.request.get("/api/academy/modules/mini.m1")).json();
+
+  // All of the course but lesson 1.1 is done beforehand: the module test passed and lesson 1.2 opened
+  // through the APIs; `request` is signed in as staff since grantPlan, so it can read the answer key.
+  const key = await miniAnswerKey(request);
+  const started = await page.request.post(`/api/academy/assessments/${module.test.id}/attempts`, { headers, data: {} });
+  expect(started.status(), await started.text()).toBe(201);
+  const attempt = (await started.json()) as { id: string; questions: { id: string; prompt: string }[] };
+  const answers = Object.fromEntries(attempt.questions.map((q) => [q.id, key.get(q.prompt) ?? []]));
+  const submitted = await page.request.post(`/api/academy/attempts/${attempt.id}/submit`, {
+    data: { answers },
+    headers,
+  });
+  expect(submitted.status(), await submitted.text()).toBe(200);
+  expect((await submitted.json()).result.passed).toBe(true);
+  const lesson2 = await (await page.request.get(`/api/academy/lessons/${lessonIds[1]}`)).json();
+  const opened = await page.request.post("/api/academy/statements", {
+    data: { statements: lesson2.items.map((i: { id: string }) => ({ verb: "opened", itemId: i.id })) },
+    headers,
+  });
+  expect(opened.status(), await opened.text()).toBeLessThan(300);
+  const before = await (await page.request.get(`/api/academy/progress/modules/${module.id}`)).json();
+  expect(before.checklist.complete).toBe(false);
+
+  // The first tab holds the course on lesson 1.1; the second, on lesson 1.2, waits behind the dialog.
+  await page.goto(`/academy/lessons/${lessonIds[0]}`);
+  await expect(page.getByRole("heading", { level: 1, name: "1.1 Lesson 1.1" })).toBeVisible();
+  await page.waitForTimeout(600);
+  const dialog = (p: Page) => p.getByRole("dialog", { name: "Return to activity" });
+  const second = await context.newPage();
+  await second.goto(`/academy/lessons/${lessonIds[1]}`);
+  await expect(dialog(second)).toBeVisible();
+  await expect(dialog(page)).toHaveCount(0);
+
+  // The first tab completes the course as a learner does: the clip to its end, then the knowledge check.
+  const video = page.locator("video");
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.ended), { timeout: 20_000 }).toBe(true);
+  await expect(page.getByText("Watched", { exact: true })).toBeVisible();
+  await expect(dialog(second)).toBeVisible();
+  const questions = page.locator('[data-testid^="question-"]');
+  for (const i of [0, 1]) {
+    const q = questions.nth(i);
+    await q.getByRole("radio", { name: "Right", exact: true }).check({ force: true });
+    await q.getByRole("button", { name: "Check answer" }).click();
+    await expect(q.getByText("Correct", { exact: true })).toBeVisible();
+  }
+  const after = await (await page.request.get(`/api/academy/progress/modules/${module.id}`)).json();
+  expect(after.checklist.complete).toBe(true);
+
+  // Nobody touched the second tab: its dialog closed by itself, and it works in the course now.
+  await expect(dialog(second)).toHaveCount(0, { timeout: 5000 });
+  await expect(second.getByRole("heading", { level: 1, name: "1.2 Lesson 1.2" })).toBeVisible();
+  await second.getByRole("textbox", { name: "Your answer" }).fill("Listen to the client first.");
+  await second.getByRole("button", { name: "Compare with the model answer" }).click();
+  await expect(second.getByText("Model answer", { exact: true })).toBeVisible();
+  await expectAccessible(second, "academy/return-to-activity-freed");
+  await expect(dialog(page)).toHaveCount(0);
 });
 
 test("closing the tab while the video plays keeps what was watched (pagehide, keepalive)", async ({

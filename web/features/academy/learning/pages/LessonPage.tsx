@@ -2,7 +2,7 @@ import { Anchor, Group, Progress, Stack, Text } from "@mantine/core";
 import { IconArrowLeft, IconArrowRight } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
-import { useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { LessonView, StatementsResponse } from "../../../../../src/features/academy/learning/contract";
 import { errorMessage, isApiError } from "../../../../api/api-error";
 import { ErrorAlert } from "../../../../ui/ErrorAlert";
@@ -50,16 +50,17 @@ function LessonPlayer({ lesson }: { lesson: LessonView }) {
   const lessonId = lesson.id;
   const moduleId = lesson.module.id;
 
-  const session = useMemo(
-    () =>
-      new LessonSession((response: StatementsResponse) => {
-        void queryClient.invalidateQueries({ queryKey: learningKeys.lesson(lessonId) });
-        if (response.completed.length > 0) void queryClient.invalidateQueries({ queryKey: ["academy"] });
-        // A completed course frees the other tabs waiting on it.
-        if (response.completed.some((c) => c.objectType === "module" && c.objectId === moduleId)) releaseRef.current();
-      }),
+  // Every save of this lesson (the session's and the knowledge check's own) goes through here.
+  const onSaved = useCallback(
+    (response: StatementsResponse) => {
+      void queryClient.invalidateQueries({ queryKey: learningKeys.lesson(lessonId) });
+      if (response.completed.length > 0) void queryClient.invalidateQueries({ queryKey: ["academy"] });
+      // A completed course frees the other tabs waiting on it.
+      if (response.completed.some((c) => c.objectType === "module" && c.objectId === moduleId)) releaseRef.current();
+    },
     [queryClient, lessonId, moduleId],
   );
+  const session = useMemo(() => new LessonSession(onSaved), [onSaved]);
 
   useEffect(() => {
     const onHide = () => session.flushOnExit();
@@ -98,7 +99,6 @@ function LessonPlayer({ lesson }: { lesson: LessonView }) {
 
   const blocked = activity.state === "blocked";
   const progressOf = (itemId: string) => lesson.progress.find((p) => p.itemId === itemId);
-  const onSaved = () => void queryClient.invalidateQueries({ queryKey: learningKeys.lesson(lessonId) });
   const { checklist } = lesson;
   return (
     <>
