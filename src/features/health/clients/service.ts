@@ -52,11 +52,11 @@ export async function insertClientWithHistory(tx: Tx, ctx: AppContext, orgId: st
   await checkCsm(tx, orgId, fields.assignedCsmId);
   await checkExternalId(tx, orgId, fields.externalId);
   const row = await store.insertClient(tx, { ...fields, orgId, createdAt: now, updatedAt: now });
-  await store.insertVersion(tx, {
-    ...versionOf(row),
-    validFrom: input.effectiveDate ?? fields.clientSince ?? today(now),
-    recordedAt: now,
-  });
+  await store.insertVersion(
+    tx,
+    { ...versionOf(row), validFrom: input.effectiveDate ?? fields.clientSince ?? today(now), recordedAt: now },
+    { newClient: true },
+  );
   return row.id;
 }
 

@@ -56,10 +56,17 @@ export async function syncVersionCopies(db: Db, clientId: string) {
       and (v.name, v.currency, v.client_since, v.archived_at) is distinct from (c.name, c.currency, c.client_since, c.archived_at)`);
 }
 
-/** Adds a dated version and rewrites the client's spans; call it inside the transaction that changed the client. */
-export async function insertVersion(db: Db, values: typeof clientVersions.$inferInsert) {
+/**
+ * Adds a dated version and rewrites the client's spans; call it inside the transaction that changed the
+ * client. A new client's first version is its only one, so its span is already right (open) as inserted.
+ */
+export async function insertVersion(
+  db: Db,
+  values: typeof clientVersions.$inferInsert,
+  options: { newClient?: boolean } = {},
+) {
   await db.insert(clientVersions).values(values);
-  await refreshVersionSpans(db, values.clientId);
+  if (!options.newClient) await refreshVersionSpans(db, values.clientId);
 }
 
 /**
