@@ -38,7 +38,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/invitations/:token": "public",
   "POST /api/invitations/accept": "user",
   "GET /api/admin/outbox": "platform_admin",
-  // academy: credentials (verification, evidence pages, holders' downloads, admin revocation)
+  // academy: credentials (verification, evidence pages, holders' downloads, admin revocation and reinstatement)
   "GET /api/credentials/issuer": "public",
   "GET /api/credentials/status-lists/:list": "public",
   "POST /api/credentials/verify": "public",
@@ -50,6 +50,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/admin/credentials": "platform_admin",
   "POST /api/admin/credentials/award": "platform_admin",
   "POST /api/admin/credentials/:credentialId/revoke": "platform_admin",
+  "POST /api/admin/credentials/:credentialId/reinstate": "platform_admin",
   // academy: module tests and exams
   "GET /api/academy/assessments": "user",
   "GET /api/academy/assessments/:assessmentId": "user",

@@ -117,6 +117,15 @@ export const RevokeBody = z.object({
 });
 export type RevokeBody = z.infer<typeof RevokeBody>;
 
+/**
+ * Staff lift a revocation (made by mistake, or the case was resolved): the credential's status list bit
+ * is cleared, so the same signed VC-JWT verifies as valid again (or expired, if its validUntil passed).
+ */
+export const ReinstateBody = z.object({
+  reason: z.string().trim().min(3, "say why, in at least 3 characters").max(500, "keep it under 500 characters"),
+});
+export type ReinstateBody = z.infer<typeof ReinstateBody>;
+
 /** Staff award a credential for a module or level (e.g. Level 5, issued by training specialists). */
 export const AwardBody = z.object({
   userId: z.uuid("must be a user id"),

@@ -13,6 +13,7 @@ import {
   CredentialSummary,
   EvidencePage,
   MyCredentialList,
+  ReinstateBody,
   RevokeBody,
   StatusListParams,
   UpdateMyCredentialBody,
@@ -25,7 +26,7 @@ import * as credentials from "./service.js";
 
 const tags = ["credentials"];
 
-/** Credentials: verification and evidence (public), the holder's list and downloads, admin revocation. */
+/** Credentials: verification and evidence (public), the holder's list and downloads, admin revocation and reinstatement. */
 export const credentialRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; webDist: string }> = async (
   app,
   { ctx, webDist },
@@ -150,6 +151,20 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; webDist:
       },
     },
     async (req) => credentials.revokeCredential(ctx, actorOf(req), req.params.credentialId, req.body),
+  );
+  app.post(
+    "/api/admin/credentials/:credentialId/reinstate",
+    {
+      config: { access: "platform_admin" },
+      schema: {
+        tags: ["admin", ...tags],
+        summary: "Lift a revocation with a reason: the same signed credential verifies again",
+        params: CredentialParams,
+        body: ReinstateBody,
+        response: { 200: CredentialSummary },
+      },
+    },
+    async (req) => credentials.reinstateCredential(ctx, actorOf(req), req.params.credentialId, req.body),
   );
 
   // The evidence page itself (the SPA), with Open Graph tags filled in on the server for link previews.

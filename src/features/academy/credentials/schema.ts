@@ -61,9 +61,17 @@ export const credentials = pgTable(
   ],
 );
 
-export const CREDENTIAL_EVENT_KINDS = ["issued", "renewed", "revoked"] as const;
+/**
+ * `kind` is plain text in the database (the enum is TypeScript's only), so a new kind needs no migration.
+ * "reinstated": staff lifted a revocation (the credential's revoked_* columns are cleared; its
+ * "revoked" entry stays here).
+ */
+export const CREDENTIAL_EVENT_KINDS = ["issued", "renewed", "revoked", "reinstated"] as const;
 
-/** Append-only history of each credential's status: issued, renewed (new valid_until), revoked (reason). */
+/**
+ * Append-only history of each credential's status: issued, renewed (new valid_until), revoked (reason),
+ * reinstated (reason); `actor_id` is the staff member for revocations, reinstatements and awards.
+ */
 export const credentialEvents = pgTable(
   "academy_credential_events",
   {

@@ -1,5 +1,10 @@
 /** The credentials area's public API: issuance (from completion events), verification, holders, admins. */
-export { awardCredential, listCredentialsForAdmin, revokeCredential } from "./service/admin.js";
+export {
+  awardCredential,
+  listCredentialsForAdmin,
+  reinstateCredential,
+  revokeCredential,
+} from "./service/admin.js";
 export { certificatePdf } from "./service/certificate.js";
 export {
   credentialDownload,

@@ -77,6 +77,19 @@ export async function updateCredential(db: Db, credentialId: string, values: Par
   await db.update(credentials).set(values).where(eq(credentials.id, credentialId));
 }
 
+/**
+ * Lifts a credential's revocation if it is still revoked (one of two concurrent reinstatements wins);
+ * returns whether it did.
+ */
+export async function clearRevocation(db: Db, credentialId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(credentials)
+    .set({ revokedAt: null, revokedReason: null, revokedBy: null, updatedAt: now })
+    .where(and(eq(credentials.id, credentialId), isNotNull(credentials.revokedAt)))
+    .returning({ id: credentials.id });
+  return rows.length > 0;
+}
+
 export async function appendEvent(db: Db, values: typeof credentialEvents.$inferInsert) {
   await db.insert(credentialEvents).values(values);
 }
