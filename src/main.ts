@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { syncContentAtStart } from "./features/academy/catalog/service.js";
 import { ensurePlatformAdmin } from "./features/accounts/identity/service.js";
 import { seedDemo } from "./features/demo/seed.js";
+import { refreshStatistics } from "./platform/db/statistics.js";
 import { startRuntime } from "./runtime.js";
 
 async function main() {
@@ -18,6 +19,8 @@ async function main() {
       log.info({ email: config.admin.email }, result.created ? "platform admin created" : "platform admin updated");
     }
     await syncContentAtStart(ctx, config.contentDirs, log);
+    // PGlite has no autovacuum: gather the planner's statistics once per start (seeding and imports do too).
+    await refreshStatistics(runtime.database);
     if (config.demo) {
       const { created } = await seedDemo(ctx);
       if (created > 0) log.info({ created }, "demo data created (see README for the demo accounts)");

@@ -4,6 +4,7 @@ import { type Clock, systemClock } from "./kernel/clock.js";
 import type { AppContext } from "./platform/context.js";
 import { type Database, openDatabase } from "./platform/db/database.js";
 import { migrateDatabase } from "./platform/db/migrate.js";
+import { refreshStatisticsEvent, refreshStatisticsJob, STATISTICS_CRON } from "./platform/db/statistics.js";
 import { type JobLogger, startJobs } from "./platform/jobs/jobs.js";
 import { createMailQueue, createMailTransport, deliverMailJob, type MailTransport } from "./platform/mail/mailer.js";
 
@@ -41,7 +42,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (!ready) throw new Error("A job ran before the runtime was ready");
     return ready;
   };
-  const jobs = await startJobs(database, [mailJob as never, ...featureJobs(getCtx)], log, { events: EVENTS });
+  const platformJobs = [mailJob as never, refreshStatisticsJob(database) as never];
+  const jobs = await startJobs(database, [...platformJobs, ...featureJobs(getCtx)], log, { events: EVENTS });
   const ctx: AppContext = {
     database,
     clock: options.clock ?? systemClock,
@@ -56,6 +58,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
   ready = ctx;
   await scheduleFeatureJobs(ctx);
+  if (database.kind === "pglite") await jobs.schedule(refreshStatisticsEvent, STATISTICS_CRON, {});
   return {
     ctx,
     database,

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../platform/context.js";
+import { refreshStatistics } from "../../platform/db/statistics.js";
 import { ensurePlan } from "../academy/catalog/service.js";
 import { createConfirmedUser, ensurePlatformAdmin } from "../accounts/identity/service.js";
 import { addMember, ensureOrganization } from "../accounts/organizations/service.js";
@@ -51,5 +52,7 @@ export async function seedDemo(
     ...DEMO_HEALTH,
     clients: options.clients ?? DEMO_HEALTH.clients,
   });
+  // Thousands of rows just arrived: PGlite has no autovacuum to gather the planner's statistics.
+  await refreshStatistics(ctx.database);
   return { created, clients: generated.clients, pulses: generated.entries };
 }
