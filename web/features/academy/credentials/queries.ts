@@ -5,6 +5,7 @@ import type {
   CredentialSummary,
   EvidencePage,
   MyCredentialList,
+  ReinstateBody,
   RevokeBody,
   VerifyBody,
   VerifyResult,
@@ -75,6 +76,16 @@ export function useRevoke() {
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string } & RevokeBody) =>
       api.post<CredentialSummary>(`/api/admin/credentials/${id}/revoke`, body),
+    meta: { inlineError: true },
+    onSuccess: () => client.invalidateQueries({ queryKey: credentialKeys.all }),
+  });
+}
+
+export function useReinstate() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string } & ReinstateBody) =>
+      api.post<CredentialSummary>(`/api/admin/credentials/${id}/reinstate`, body),
     meta: { inlineError: true },
     onSuccess: () => client.invalidateQueries({ queryKey: credentialKeys.all }),
   });

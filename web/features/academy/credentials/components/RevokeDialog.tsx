@@ -5,7 +5,7 @@ import { errorMessage, isApiError } from "../../../../api/api-error";
 import { ErrorAlert } from "../../../../ui/ErrorAlert";
 import { useRevoke } from "../queries";
 
-/** Asks for the reason, then revokes: final, and shown everywhere the credential is. */
+/** Asks for the reason, then revokes: shown everywhere the credential is, until staff reinstate it. */
 export function RevokeDialog({ credential, onClose }: { credential: CredentialSummary | null; onClose: () => void }) {
   const [reason, setReason] = useState("");
   const revoke = useRevoke();
@@ -27,7 +27,7 @@ export function RevokeDialog({ credential, onClose }: { credential: CredentialSu
           <Stack gap="md">
             <Text fz="sm">
               Revoke <strong>{credential.title}</strong> of {credential.holderName}? Verification, the evidence page and
-              the holder's list will say "revoked" at once. This cannot be undone.
+              the holder's list will say "revoked" at once. Staff can reinstate it later, with a reason.
             </Text>
             <Textarea
               label="Reason"

@@ -9,6 +9,7 @@ import { SearchablePagedList, usePagedSearch } from "../../../../ui/SearchablePa
 import { useSignedInMe } from "../../../accounts/identity/queries";
 import { AwardDialog } from "../components/AwardDialog";
 import { CredentialStatusBadge, KIND_LABEL } from "../components/CredentialStatusBadge";
+import { ReinstateDialog } from "../components/ReinstateDialog";
 import { RevokeDialog } from "../components/RevokeDialog";
 import { useAdminCredentials } from "../queries";
 
@@ -26,6 +27,7 @@ function AdminCredentials({ timeZone }: { timeZone: string }) {
   const paging = usePagedSearch(PAGE_SIZE);
   const q = paging.query;
   const [revoking, setRevoking] = useState<CredentialSummary | null>(null);
+  const [reinstating, setReinstating] = useState<CredentialSummary | null>(null);
   const [awarding, setAwarding] = useState(false);
   const list = useAdminCredentials({ q, limit: PAGE_SIZE, offset: paging.offset });
   const total = list.data?.total ?? 0;
@@ -33,7 +35,7 @@ function AdminCredentials({ timeZone }: { timeZone: string }) {
     <>
       <PageHeader
         title="Credentials"
-        description="Every badge, certificate and certification issued. Revoke one with a reason; its status changes everywhere at once."
+        description="Every badge, certificate and certification issued. Revoke one with a reason, or reinstate a revoked one; its status changes everywhere at once."
         actions={<Button onClick={() => setAwarding(true)}>Award a credential</Button>}
       />
       <SearchablePagedList
@@ -102,7 +104,16 @@ function AdminCredentials({ timeZone }: { timeZone: string }) {
                         >
                           Revoke
                         </Button>
-                      ) : null}
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setReinstating(c)}
+                          aria-label={`Reinstate ${c.title} of ${c.holderName}`}
+                        >
+                          Reinstate
+                        </Button>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -112,6 +123,7 @@ function AdminCredentials({ timeZone }: { timeZone: string }) {
         ) : null}
       </SearchablePagedList>
       <RevokeDialog credential={revoking} onClose={() => setRevoking(null)} />
+      <ReinstateDialog credential={reinstating} timeZone={timeZone} onClose={() => setReinstating(null)} />
       <AwardDialog opened={awarding} onClose={() => setAwarding(false)} />
     </>
   );
