@@ -9,7 +9,8 @@ import { ADMIN, E2E_BASE_URL } from "../support/e2e-env.js";
  * A learner passes both exams of the fixture program "mini" (loaded by the e2e server), which completes its
  * exam level: the level-completion event's handler issues the certification. Staff award a module badge
  * (same issuance code). The learner sees both in My credentials and downloads the PDF; the public evidence
- * page opens signed out and verifies (a tampered copy does not); the holder hides the page; staff revoke.
+ * page opens signed out and verifies (a tampered copy does not); the holder hides the page; staff revoke,
+ * then reinstate it: the very same signed credential verifies as valid again.
  */
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -30,7 +31,7 @@ async function axe(page: Page, name: string) {
   expect(blocking, `${name}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
 }
 
-test("credentials: issue, list, PDF, public evidence page, verify, hide, revoke", async ({
+test("credentials: issue, list, PDF, public evidence page, verify, hide, revoke, reinstate", async ({
   page,
   browser,
   playwright,
@@ -129,6 +130,8 @@ test("credentials: issue, list, PDF, public evidence page, verify, hide, revoke"
   });
 
   const guest = await (await browser.newContext()).newPage();
+  /** The signed VC-JWT as issued: the same one must verify again after a reinstatement. */
+  let issuedJwt = "";
   await test.step("the evidence page opens signed out, with Open Graph tags", async () => {
     const html = await (await guest.request.get(`/evidence/${certificationId}`)).text();
     expect(html).toContain(`<meta property="og:title" content="Certified Mini Professional: ${learner.name}" />`);
@@ -152,6 +155,7 @@ test("credentials: issue, list, PDF, public evidence page, verify, hide, revoke"
     await axe(guest, "verify page");
     await guest.screenshot({ path: `${SHOTS}/verify-valid.png`, fullPage: true });
     const jwt = await guest.getByRole("textbox", { name: "Credential" }).inputValue();
+    issuedJwt = jwt;
     const [h, p, s] = jwt.split(".") as [string, string, string];
     const i = Math.floor(p.length / 2);
     await guest
@@ -194,5 +198,49 @@ test("credentials: issue, list, PDF, public evidence page, verify, hide, revoke"
     await expect(
       page.getByRole("article", { name: "Certified Mini Professional" }).getByText("Revoked", { exact: true }),
     ).toBeVisible();
+  });
+
+  await test.step("staff reinstate it with a reason: the same signed credential is valid again everywhere", async () => {
+    const verifyApi = async () => {
+      const res = await guest.request.post("/api/credentials/verify", { data: { credential: issuedJwt }, headers });
+      expect(res.status(), await res.text()).toBe(200);
+      return (await res.json()) as { status: string; credential?: { revokedReason: string | null } };
+    };
+    expect(issuedJwt.split(".")).toHaveLength(3);
+    expect((await verifyApi()).status).toBe("revoked");
+
+    await admin.getByRole("button", { name: `Reinstate Certified Mini Professional of ${learner.name}` }).click();
+    const dialog = admin.getByRole("dialog", { name: "Reinstate credential" });
+    await expect(dialog.getByText(/: Exam misconduct found in an audit\./)).toBeVisible();
+    await dialog.getByRole("button", { name: "Reinstate" }).click();
+    await expect(dialog.getByText(/say why/)).toBeVisible();
+    await expect(dialog.getByLabel("Reason")).toHaveAttribute("aria-invalid", "true");
+    await axe(admin, "reinstate dialog");
+    await admin.screenshot({ path: `${SHOTS}/reinstate-dialog.png` });
+    await dialog.getByLabel("Reason").fill("The audit cleared the learner");
+    await dialog.getByRole("button", { name: "Reinstate" }).click();
+    await expect(dialog).toBeHidden();
+    const row = admin
+      .getByRole("row")
+      .filter({ has: admin.getByRole("button", { name: `Revoke Certified Mini Professional of ${learner.name}` }) });
+    await expect(row.getByText("Valid", { exact: true })).toBeVisible();
+    await expect(admin.getByText("Exam misconduct found in an audit")).toHaveCount(0);
+    await admin.screenshot({ path: `${SHOTS}/admin-credentials-reinstated.png`, fullPage: true });
+
+    // The JWT was never re-signed: the one issued verifies valid again, and the evidence page serves it.
+    const verified = await verifyApi();
+    expect(verified.status).toBe("valid");
+    expect(verified.credential?.revokedReason).toBeNull();
+    const evidence = await (await guest.request.get(`/api/credentials/${certificationId}`)).json();
+    expect(evidence).toMatchObject({ status: "valid", jwt: issuedJwt, revokedReason: null });
+    await guest.goto(`/evidence/${certificationId}`);
+    await expect(guest.getByText("Valid credential")).toBeVisible();
+    await expect(guest.getByText("This credential was revoked")).toHaveCount(0);
+    await guest.goto(`/verify/${certificationId}`);
+    await expect(guest.getByText("Verified: this credential is valid")).toBeVisible();
+    await page.reload();
+    const card = page.getByRole("article", { name: "Certified Mini Professional" });
+    await expect(card.getByText("Valid", { exact: true })).toBeVisible();
+    await expect(card.getByText(/Revoked/)).toHaveCount(0);
   });
 });
