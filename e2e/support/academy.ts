@@ -35,3 +35,19 @@ export async function miniAnswerKey(staff: APIRequestContext): Promise<Map<strin
   walk(parse(await exported.text()));
   return key;
 }
+
+/** Starts an attempt at the assessment as `learner`, submits the answers `key` gives and returns the graded result. */
+export async function answerWithKey(
+  learner: APIRequestContext,
+  assessmentId: string,
+  key: Map<string, string[]>,
+): Promise<{ passed: boolean; scorePercent: number }> {
+  const headers = { origin: E2E_BASE_URL };
+  const started = await learner.post(`/api/academy/assessments/${assessmentId}/attempts`, { data: {}, headers });
+  expect(started.status(), await started.text()).toBe(201);
+  const attempt = (await started.json()) as { id: string; questions: { id: string; prompt: string }[] };
+  const answers = Object.fromEntries(attempt.questions.map((q) => [q.id, key.get(q.prompt) ?? []]));
+  const submitted = await learner.post(`/api/academy/attempts/${attempt.id}/submit`, { data: { answers }, headers });
+  expect(submitted.status(), await submitted.text()).toBe(200);
+  return (await submitted.json()).result;
+}
