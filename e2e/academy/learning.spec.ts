@@ -22,6 +22,17 @@ async function basicLearner(page: Page, request: APIRequestContext) {
   return { lessonIds: module.lessons.map((l: { id: string }) => l.id) as string[] };
 }
 
+/** Plays the lesson's clip (muted, as autoplay rules require) to its end and waits for "Watched". */
+async function watchClipToEnd(page: Page) {
+  const video = page.locator("video");
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.ended), { timeout: 20_000 }).toBe(true);
+  await expect(page.getByText("Watched", { exact: true })).toBeVisible();
+}
+
 test("a Basic learner watches the clip, answers the knowledge check after a wrong try, and completes the lesson", async ({
   page,
   request,
@@ -36,13 +47,7 @@ test("a Basic learner watches the clip, answers the knowledge check after a wron
   await expectAccessible(page, "academy/lesson-start");
 
   // Watch the whole clip: launch it and wait for the end.
-  const video = page.locator("video");
-  await video.evaluate((v: HTMLVideoElement) => {
-    v.muted = true;
-    return v.play();
-  });
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.ended), { timeout: 20_000 }).toBe(true);
-  await expect(page.getByText("Watched", { exact: true })).toBeVisible();
+  await watchClipToEnd(page);
   await expect(checklist).not.toContainText("Intro video");
 
   // Knowledge check: wrong first, then right; unlimited tries.
@@ -152,13 +157,7 @@ test("Return to activity: the waiting tab's dialog closes by itself when the oth
   await expect(dialog(page)).toHaveCount(0);
 
   // The first tab completes the course as a learner does: the clip to its end, then the knowledge check.
-  const video = page.locator("video");
-  await video.evaluate((v: HTMLVideoElement) => {
-    v.muted = true;
-    return v.play();
-  });
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.ended), { timeout: 20_000 }).toBe(true);
-  await expect(page.getByText("Watched", { exact: true })).toBeVisible();
+  await watchClipToEnd(page);
   await expect(dialog(second)).toBeVisible();
   const questions = page.locator('[data-testid^="question-"]');
   for (const i of [0, 1]) {
