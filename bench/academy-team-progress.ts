@@ -7,8 +7,7 @@ import { TeamProgressQuery } from "../src/features/academy/teams/contract.js";
 import { teamProgress, teamProgressCsv } from "../src/features/academy/teams/service.js";
 import { ensureOrganization } from "../src/features/accounts/organizations/service.js";
 import type { Database } from "../src/platform/db/database.js";
-import { startRuntime } from "../src/runtime.js";
-import { enginesFrom, onEachEngine, time } from "./engine-bench.js";
+import { enginesFrom, onEachEngine, startBenchRuntime, time } from "./engine-bench.js";
 
 // Part of `npm run bench`: the academy team progress report for an organization of BENCH_ACADEMY_LEARNERS
 // learners (default 2,000) with full progress history, on PGlite and (with BENCH_DATABASE_URL or
@@ -22,7 +21,6 @@ import { enginesFrom, onEachEngine, time } from "./engine-bench.js";
 const LEARNERS = Number(process.env.BENCH_ACADEMY_LEARNERS ?? 2000);
 const RUNS = Number(process.env.BENCH_ACADEMY_RUNS ?? 30);
 const ENGINES = enginesFrom(process.env.BENCH_ACADEMY_ENGINES);
-const quiet = { info: () => {}, error: (o: object) => console.error(o) };
 const FIXTURES = "src/features/academy/catalog/fixtures";
 
 const rowsOf = async <T>(database: Database, query: ReturnType<typeof sql>) =>
@@ -108,18 +106,7 @@ async function seed(database: Database, orgId: string) {
 
 async function benchEngine(label: string, database: Database) {
   const t0 = performance.now();
-  const runtime = await startRuntime({
-    database,
-    log: quiet,
-    config: {
-      dataDir: "memory://",
-      appUrl: "http://bench",
-      mailFrom: "bench",
-      sessionTtlHours: 1,
-      loginMaxFailuresPerEmail: 5,
-      loginFailureWindowMinutes: 15,
-    },
-  });
+  const runtime = await startBenchRuntime(database);
   const { ctx } = runtime;
   const content = await importContent(ctx, "content").catch(() => importContent(ctx, FIXTURES));
   const org = await ensureOrganization(database.db, { name: "Bench", slug: `bench-${randomBytes(3).toString("hex")}` });

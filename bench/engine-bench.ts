@@ -1,4 +1,5 @@
 import { type Database, openDatabase } from "../src/platform/db/database.js";
+import { type Runtime, startRuntime } from "../src/runtime.js";
 import { createBenchDatabase } from "./postgres-database.js";
 
 export type Timing = { p50: number; p99: number };
@@ -53,4 +54,20 @@ export async function onEachEngine(
     await target.drop();
   }
   return rows;
+}
+
+/** The app's runtime (migrations, jobs, context) on a bench database, logging errors only. */
+export function startBenchRuntime(database: Database): Promise<Runtime> {
+  return startRuntime({
+    database,
+    log: { info: () => {}, error: (o: object) => console.error(o) },
+    config: {
+      dataDir: "memory://",
+      appUrl: "http://bench",
+      mailFrom: "bench",
+      sessionTtlHours: 1,
+      loginMaxFailuresPerEmail: 5,
+      loginFailureWindowMinutes: 15,
+    },
+  });
 }

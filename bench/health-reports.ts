@@ -9,8 +9,7 @@ import { ReportFilterQuery } from "../src/features/health/reports/contract.js";
 import { pulseHealthReport, pulseReasonsReport } from "../src/features/health/reports/service.js";
 import { exportRows } from "../src/features/health/segments/service.js";
 import type { Database } from "../src/platform/db/database.js";
-import { startRuntime } from "../src/runtime.js";
-import { enginesFrom, onEachEngine, type Timing, time } from "./engine-bench.js";
+import { enginesFrom, onEachEngine, startBenchRuntime, type Timing, time } from "./engine-bench.js";
 
 // npm run bench:health — both pulse reports (with and without "as of") at BENCH_HEALTH_CLIENTS clients
 // (default 100,000, about 3 million pulse entries), each next to a hand-written SQL query for the same
@@ -23,7 +22,6 @@ const RUNS = Number(process.env.BENCH_HEALTH_RUNS ?? 30);
 const TODAY = "2026-11-23";
 const AS_OF = "2026-03-31";
 const ENGINES = enginesFrom(process.env.BENCH_HEALTH_ENGINES);
-const quiet = { info: () => {}, error: (o: object) => console.error(o) };
 
 /**
  * The same answers written by hand, the way one would without the app's caches and CTE plumbing: the
@@ -108,18 +106,7 @@ async function benchExport(label: string, ctx: Parameters<typeof exportRows>[0],
 
 async function benchEngine(label: string, database: Database) {
   const t0 = performance.now();
-  const runtime = await startRuntime({
-    database,
-    log: quiet,
-    config: {
-      dataDir: "memory://",
-      appUrl: "http://bench",
-      mailFrom: "bench",
-      sessionTtlHours: 1,
-      loginMaxFailuresPerEmail: 5,
-      loginFailureWindowMinutes: 15,
-    },
-  });
+  const runtime = await startBenchRuntime(database);
   const { ctx } = runtime;
   const org = await ensureOrganization(database.db, { name: "Bench", slug: `bench-${randomBytes(3).toString("hex")}` });
   const csmIds: string[] = [];
