@@ -3,7 +3,8 @@ import { notFound } from "../../../kernel/app-error.js";
 import type { Db } from "../../../platform/db/database.js";
 import type { ItemFormat, Plan, QuestionFormat } from "./content-format.js";
 import type { LoadedLevel, LoadedModule, LoadedProgram } from "./content-loader.js";
-import { assessments, items, lessons, levels, modules, programs, questions } from "./schema.js";
+import { assessments, type items, levels, modules, programs, questions } from "./schema.js";
+import { liveLessonsWithItems } from "./store.js";
 
 type QuestionRow = typeof questions.$inferSelect;
 type ItemRow = typeof items.$inferSelect;
@@ -72,28 +73,7 @@ export async function exportProgram(db: Db, programId: string): Promise<LoadedPr
     .where(and(eq(modules.programId, programId), live(modules)))
     .orderBy(asc(modules.position));
   const moduleIds = moduleRows.map((m) => m.id);
-  const lessonRows = moduleIds.length
-    ? await db
-        .select()
-        .from(lessons)
-        .where(and(inArray(lessons.moduleId, moduleIds), live(lessons)))
-        .orderBy(asc(lessons.position))
-    : [];
-  const itemRows = lessonRows.length
-    ? await db
-        .select()
-        .from(items)
-        .where(
-          and(
-            inArray(
-              items.lessonId,
-              lessonRows.map((l) => l.id),
-            ),
-            live(items),
-          ),
-        )
-        .orderBy(asc(items.position))
-    : [];
+  const { lessonRows, itemRows } = await liveLessonsWithItems(db, moduleIds);
   const assessmentRows = await db
     .select()
     .from(assessments)

@@ -121,7 +121,7 @@ export async function moduleDetail(ctx: AppContext, actor: Actor, moduleKey: str
   if (!row) throw notFound("Module");
   const { module: m, level, program } = row;
   const held = await activePlans(ctx, db, actor.userId);
-  const { lessonRows, itemRows } = await store.liveLessonsWithItems(db, m.id);
+  const { lessonRows, itemRows } = await store.liveLessonsWithItems(db, [m.id]);
   const progress = await store.progressOf(db, actor.userId, [m.id, ...lessonRows.map((l) => l.id)]);
   const test = await store.moduleTestOf(db, m.id);
   const stats = test ? await store.attemptStats(db, actor.userId, test.id) : null;

@@ -76,12 +76,15 @@ export async function moduleByKey(db: Db, moduleKey: string) {
   return row;
 }
 
-export async function liveLessonsWithItems(db: Db, moduleId: string) {
-  const lessonRows = await db
-    .select()
-    .from(lessons)
-    .where(and(eq(lessons.moduleId, moduleId), isNull(lessons.archivedAt)))
-    .orderBy(asc(lessons.position));
+/** The live lessons of the modules and their live items, each in position order. */
+export async function liveLessonsWithItems(db: Db, moduleIds: string[]) {
+  const lessonRows = moduleIds.length
+    ? await db
+        .select()
+        .from(lessons)
+        .where(and(inArray(lessons.moduleId, moduleIds), isNull(lessons.archivedAt)))
+        .orderBy(asc(lessons.position))
+    : [];
   const itemRows = lessonRows.length
     ? await db
         .select()
