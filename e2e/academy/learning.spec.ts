@@ -22,13 +22,19 @@ async function basicLearner(page: Page, request: APIRequestContext) {
   return { lessonIds: module.lessons.map((l: { id: string }) => l.id) as string[] };
 }
 
-/** Plays the lesson's clip (muted, as autoplay rules require) to its end and waits for "Watched". */
-async function watchClipToEnd(page: Page) {
+/** Starts the lesson's clip (muted, as autoplay rules require) and returns its locator. */
+async function startClip(page: Page) {
   const video = page.locator("video");
   await video.evaluate((v: HTMLVideoElement) => {
     v.muted = true;
     return v.play();
   });
+  return video;
+}
+
+/** Plays the lesson's clip to its end and waits for "Watched". */
+async function watchClipToEnd(page: Page) {
+  const video = await startClip(page);
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.ended), { timeout: 20_000 }).toBe(true);
   await expect(page.getByText("Watched", { exact: true })).toBeVisible();
 }
@@ -188,11 +194,7 @@ test("closing the tab while the video plays keeps what was watched (pagehide, ke
   const { lessonIds } = await basicLearner(page, request);
   await page.goto(`/academy/lessons/${lessonIds[0]}`);
   await expect(page.getByRole("heading", { level: 1, name: "1.1 Lesson 1.1" })).toBeVisible();
-  const video = page.locator("video");
-  await video.evaluate((v: HTMLVideoElement) => {
-    v.muted = true;
-    return v.play();
-  });
+  const video = await startClip(page);
   await expect
     .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 })
     .toBeGreaterThan(2);
