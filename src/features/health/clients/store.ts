@@ -70,12 +70,20 @@ export async function insertVersion(
 }
 
 /**
+ * Locks the client's row until the transaction ends, so writers of its dated history (versions, pulse
+ * entries) take turns; taken before a span rewrite, whose next statement then sees every earlier commit.
+ */
+export async function lockClientHistory(db: Db, clientId: string) {
+  await db.execute(sql`select 1 from ${clients} where ${clients.id} = ${clientId} for update`);
+}
+
+/**
  * Rewrites valid_until for one client's versions: each lasts until the next by (valid_from, recorded_at,
  * id), so of two versions starting the same day the later-recorded one wins and the other's span is
  * empty. The client's row is locked first, so concurrent changes take turns and the last sees them all.
  */
 export async function refreshVersionSpans(db: Db, clientId: string) {
-  await db.execute(sql`select 1 from ${clients} where ${clients.id} = ${clientId} for update`);
+  await lockClientHistory(db, clientId);
   await db.execute(sql`
     with spans as (
       select id, lead(valid_from) over (order by valid_from, recorded_at, id) as until

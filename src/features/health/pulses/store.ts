@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, max, sql } from "d
 import type { Db } from "../../../platform/db/database.js";
 import { userNameOf } from "../../accounts/identity/service.js";
 import { clients, usageFigures } from "../clients/schema.js";
+import { lockClientHistory } from "../clients/store.js";
 import { pulseEntries, pulseEntryReasons, reasonCodes, scoreFormulas, successScores } from "./schema.js";
 import type { ScoreFormula } from "./success-score.js";
 
@@ -101,7 +102,7 @@ export async function insertPulseEntry(db: Db, values: typeof pulseEntries.$infe
  * READ COMMITTED) sees every entry committed before it.
  */
 export async function refreshPulseSpans(db: Db, clientId: string) {
-  await db.execute(sql`select 1 from ${clients} where ${clients.id} = ${clientId} for update`);
+  await lockClientHistory(db, clientId);
   await db.execute(sql`
     with marked as (
       select e.id, e.effective_at, e.recorded_at,
