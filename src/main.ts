@@ -19,12 +19,14 @@ async function main() {
       log.info({ email: config.admin.email }, result.created ? "platform admin created" : "platform admin updated");
     }
     await syncContentAtStart(ctx, config.contentDirs, log);
-    // PGlite has no autovacuum: gather the planner's statistics once per start (seeding and imports do too).
-    await refreshStatistics(runtime.database);
+    let seededClients = 0;
     if (config.demo) {
-      const { created } = await seedDemo(ctx);
+      const { created, clients } = await seedDemo(ctx);
+      seededClients = clients;
       if (created > 0) log.info({ created }, "demo data created (see README for the demo accounts)");
     }
+    // PGlite has no autovacuum: gather the planner's statistics once per start, unless the demo seed just did.
+    if (seededClients === 0) await refreshStatistics(runtime.database);
     const app = await buildApp({
       ctx,
       logLevel: config.logLevel,
