@@ -68,8 +68,11 @@ export async function deleteReasonCode(db: Db, orgId: string, id: string) {
   await db.delete(reasonCodes).where(and(eq(reasonCodes.orgId, orgId), eq(reasonCodes.id, id)));
 }
 
-export async function reasonCodeUsage(db: Db, id: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(pulseEntryReasons).where(eq(pulseEntryReasons.reasonCodeId, id));
+export async function reasonCodeUsage(db: Db, orgId: string, id: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(pulseEntryReasons)
+    .where(and(eq(pulseEntryReasons.orgId, orgId), eq(pulseEntryReasons.reasonCodeId, id)));
   return Number(row?.n ?? 0);
 }
 
@@ -124,11 +127,11 @@ export async function findPulseEntry(db: Db, orgId: string, clientId: string, en
   return row;
 }
 
-export async function findCorrectionOf(db: Db, entryId: string) {
+export async function findCorrectionOf(db: Db, orgId: string, entryId: string) {
   const [row] = await db
     .select({ id: pulseEntries.id })
     .from(pulseEntries)
-    .where(eq(pulseEntries.correctsEntryId, entryId));
+    .where(and(eq(pulseEntries.orgId, orgId), eq(pulseEntries.correctsEntryId, entryId)));
   return row?.id;
 }
 
@@ -141,13 +144,13 @@ export async function listPulseEntries(db: Db, orgId: string, clientId: string) 
     .orderBy(desc(pulseEntries.effectiveAt), desc(pulseEntries.recordedAt));
 }
 
-export async function listEntryReasons(db: Db, entryIds: string[]) {
+export async function listEntryReasons(db: Db, orgId: string, entryIds: string[]) {
   if (entryIds.length === 0) return [];
   return db
     .select({ entryId: pulseEntryReasons.entryId, position: pulseEntryReasons.position, code: reasonCodes })
     .from(pulseEntryReasons)
-    .innerJoin(reasonCodes, eq(reasonCodes.id, pulseEntryReasons.reasonCodeId))
-    .where(inArray(pulseEntryReasons.entryId, entryIds))
+    .innerJoin(reasonCodes, and(eq(reasonCodes.id, pulseEntryReasons.reasonCodeId), eq(reasonCodes.orgId, orgId)))
+    .where(and(eq(pulseEntryReasons.orgId, orgId), inArray(pulseEntryReasons.entryId, entryIds)))
     .orderBy(asc(pulseEntryReasons.position));
 }
 
@@ -196,24 +199,31 @@ export async function maxFormulaVersion(db: Db, orgId: string): Promise<number> 
 }
 
 /** Weekly figures of one metric, oldest first, for the 12 weeks before `before`. */
-export async function weeklyUsage(db: Db, clientId: string, metric: string, since: string) {
+export async function weeklyUsage(db: Db, orgId: string, clientId: string, metric: string, since: string) {
   const rows = await db
     .select({ weekStart: usageFigures.weekStart, value: usageFigures.value })
     .from(usageFigures)
     .where(
-      and(eq(usageFigures.clientId, clientId), eq(usageFigures.metric, metric), gte(usageFigures.weekStart, since)),
+      and(
+        eq(usageFigures.orgId, orgId),
+        eq(usageFigures.clientId, clientId),
+        eq(usageFigures.metric, metric),
+        gte(usageFigures.weekStart, since),
+      ),
     )
     .orderBy(asc(usageFigures.weekStart));
   return rows;
 }
 
 /** The newest value of each metric for a client. */
-export async function latestMetrics(db: Db, clientId: string, metrics: string[]) {
+export async function latestMetrics(db: Db, orgId: string, clientId: string, metrics: string[]) {
   if (metrics.length === 0) return {};
   const rows = await db
     .selectDistinctOn([usageFigures.metric], { metric: usageFigures.metric, value: usageFigures.value })
     .from(usageFigures)
-    .where(and(eq(usageFigures.clientId, clientId), inArray(usageFigures.metric, metrics)))
+    .where(
+      and(eq(usageFigures.orgId, orgId), eq(usageFigures.clientId, clientId), inArray(usageFigures.metric, metrics)),
+    )
     .orderBy(usageFigures.metric, desc(usageFigures.weekStart));
   return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
 }
@@ -249,12 +259,13 @@ export async function scoreHistory(db: Db, orgId: string, clientId: string, form
     .orderBy(asc(successScores.day));
 }
 
-export async function previousScore(db: Db, clientId: string, formulaVersion: number, before: string) {
+export async function previousScore(db: Db, orgId: string, clientId: string, formulaVersion: number, before: string) {
   const [row] = await db
     .select()
     .from(successScores)
     .where(
       and(
+        eq(successScores.orgId, orgId),
         eq(successScores.clientId, clientId),
         eq(successScores.formulaVersion, formulaVersion),
         lt(successScores.day, before),
@@ -301,13 +312,14 @@ export async function uncorrectedPulses(db: Db, orgId: string, clientId: string)
     .orderBy(asc(pulseEntries.effectiveAt));
 }
 
-export async function usageFacts(db: Db, clientId: string, metrics: string[], since: string) {
+export async function usageFacts(db: Db, orgId: string, clientId: string, metrics: string[], since: string) {
   if (metrics.length === 0) return [];
   return db
     .select({ metric: usageFigures.metric, weekStart: usageFigures.weekStart, value: usageFigures.value })
     .from(usageFigures)
     .where(
       and(
+        eq(usageFigures.orgId, orgId),
         eq(usageFigures.clientId, clientId),
         inArray(usageFigures.metric, metrics),
         gte(usageFigures.weekStart, since),

@@ -17,9 +17,15 @@ async function listSettings(ctx: AppContext, orgId: string, filter: ReportFilter
 }
 
 /** Presents a page of clients, each with its 90-day pulse trend. */
-async function withTrends(ctx: AppContext, page: store.ClientListRow[], filter: ReportFilter): Promise<ReportClient[]> {
+async function withTrends(
+  ctx: AppContext,
+  orgId: string,
+  page: store.ClientListRow[],
+  filter: ReportFilter,
+): Promise<ReportClient[]> {
   const points = await store.trends(
     ctx.database.db,
+    orgId,
     page.map((p) => p.id),
     filter.asOf,
     ctx.clock.now(),
@@ -74,7 +80,7 @@ export async function pulseHealthReport(
     totals: sum(() => true),
     satisfied: { ...satisfied, percent: percent(measured(satisfied), both) },
     risk: { ...risk, percent: percent(measured(risk), both) },
-    clients: await withTrends(ctx, result.page, filter),
+    clients: await withTrends(ctx, orgId, result.page, filter),
     clientTotal: result.total,
   };
 }
@@ -102,7 +108,7 @@ export async function pulseReasonsReport(
     })),
     withoutReason: { count: Number(result.without.count), value: Number(result.without.value) },
     totals: { count: Number(result.totals.count), value: Number(result.totals.value) },
-    clients: await withTrends(ctx, result.page, filter),
+    clients: await withTrends(ctx, orgId, result.page, filter),
     clientTotal: result.total,
   };
 }

@@ -132,7 +132,7 @@ export async function reasonsReport(db: Db, orgId: string, filter: ReportFilter,
 }
 
 /** Pulse changes of the given clients in the 90 days before the report's end, plus the level each had when the window opened. */
-export async function trends(db: Db, clientIds: string[], asOf: string | undefined, now: Date) {
+export async function trends(db: Db, orgId: string, clientIds: string[], asOf: string | undefined, now: Date) {
   if (clientIds.length === 0) return [];
   const end = reportEnd(asOf, now);
   const start = new Date(end.getTime() - 90 * 86_400_000);
@@ -141,10 +141,10 @@ export async function trends(db: Db, clientIds: string[], asOf: string | undefin
   return (await rows(
     db,
     sql`(select e.client_id, e.rank, e.effective_at as at, e.recorded_at from pulse_entries e
-         where e.client_id = any(${ids}) and e.effective_at >= ${start} and e.effective_at < ${end} and ${notCorrected})
+         where e.org_id = ${orgId} and e.client_id = any(${ids}) and e.effective_at >= ${start} and e.effective_at < ${end} and ${notCorrected})
         union all
         (select distinct on (e.client_id) e.client_id, e.rank, ${start}::timestamptz as at, e.recorded_at from pulse_entries e
-         where e.client_id = any(${ids}) and e.effective_at < ${start} and ${notCorrected}
+         where e.org_id = ${orgId} and e.client_id = any(${ids}) and e.effective_at < ${start} and ${notCorrected}
          order by e.client_id, e.effective_at desc, e.recorded_at desc)
         order by client_id, at, recorded_at`,
   )) as { client_id: string; rank: number; at: Date | string }[];

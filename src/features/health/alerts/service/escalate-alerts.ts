@@ -24,7 +24,7 @@ export async function escalateDueAlerts(ctx: AppContext): Promise<number> {
     const owners = await store.listRecipients(db, orgId, await listMemberIdsWithRoles(db, orgId, ["owner"]));
     for (const alert of due) {
       await db.transaction(async (tx) => {
-        if (!(await store.markEscalated(tx, alert.id, now))) return;
+        if (!(await store.markEscalated(tx, orgId, alert.id, now))) return;
         escalated++;
         const text = escalationText({ clientName: alert.clientName, level: levelOfRank(alert.rank), hours });
         await deliverNotification(tx, ctx, orgId, owners, { kind: "alert_escalated", subjectKey: alert.id, ...text });

@@ -125,11 +125,11 @@ export async function listEscalationCandidates(db: Db) {
 }
 
 /** Marks the alert escalated once; false when it was claimed or escalated meanwhile. */
-export async function markEscalated(db: Db, alertId: string, now: Date): Promise<boolean> {
+export async function markEscalated(db: Db, orgId: string, alertId: string, now: Date): Promise<boolean> {
   const updated = await db
     .update(alerts)
     .set({ escalatedAt: now })
-    .where(and(eq(alerts.id, alertId), isNull(alerts.escalatedAt), isNull(alerts.claimedBy)))
+    .where(and(eq(alerts.orgId, orgId), eq(alerts.id, alertId), isNull(alerts.escalatedAt), isNull(alerts.claimedBy)))
     .returning({ id: alerts.id });
   return updated.length > 0;
 }

@@ -27,7 +27,7 @@ export async function compareFormulas(
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const dayList = Array.from({ length: days }, (_, i) => addDays(today, i - days + 1));
   const metricNames = [...new Set(formulas.flatMap((f) => [f.usageMetric, ...Object.keys(f.weights.metrics)]))];
-  const facts = await store.usageFacts(db, clientId, metricNames, addDays(dayList[0] ?? today, -7 * 13));
+  const facts = await store.usageFacts(db, orgId, clientId, metricNames, addDays(dayList[0] ?? today, -7 * 13));
   const pulses = (await store.uncorrectedPulses(db, orgId, clientId)).map((p) => ({
     level: levelOfRank(p.rank),
     effectiveAt: p.effectiveAt,

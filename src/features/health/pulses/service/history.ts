@@ -11,6 +11,7 @@ export async function pulseHistory(ctx: AppContext, orgId: string, clientId: str
   const rows = await store.listPulseEntries(ctx.database.db, orgId, clientId);
   const reasons = await store.listEntryReasons(
     ctx.database.db,
+    orgId,
     rows.map((r) => r.entry.id),
   );
   const correctedBy = new Map(

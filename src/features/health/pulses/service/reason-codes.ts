@@ -45,14 +45,14 @@ export async function updateReasonCode(ctx: AppContext, orgId: string, id: strin
   const retiredAt = retired === undefined ? undefined : retired ? ctx.clock.now() : null;
   const row = await store.updateReasonCode(ctx.database.db, orgId, id, { ...fields, retiredAt });
   if (!row) throw notFound("Reason code");
-  return present(row, await store.reasonCodeUsage(ctx.database.db, id));
+  return present(row, await store.reasonCodeUsage(ctx.database.db, orgId, id));
 }
 
 /** Deletes an unused code; a code that was ever used is retired instead, so history keeps its meaning. */
 export async function removeReasonCode(ctx: AppContext, orgId: string, id: string): Promise<"deleted" | "retired"> {
   const row = await store.findReasonCode(ctx.database.db, orgId, id);
   if (!row) throw notFound("Reason code");
-  if ((await store.reasonCodeUsage(ctx.database.db, id)) > 0) {
+  if ((await store.reasonCodeUsage(ctx.database.db, orgId, id)) > 0) {
     await store.updateReasonCode(ctx.database.db, orgId, id, { retiredAt: row.retiredAt ?? ctx.clock.now() });
     return "retired";
   }

@@ -59,13 +59,13 @@ export async function recordPulse(
     if (body.correctsEntryId) {
       const target = await store.findPulseEntry(tx, orgId, clientId, body.correctsEntryId);
       if (!target) throw notFound("Pulse entry to correct");
-      if (await store.findCorrectionOf(tx, target.id)) {
+      if (await store.findCorrectionOf(tx, orgId, target.id)) {
         throw new AppError("conflict", "That entry was already corrected; correct the newer entry instead.", {
           fields: { correctsEntryId: "was already corrected" },
         });
       }
       // A correction may keep the reasons of the entry it corrects, even retired ones.
-      keepRetired = new Set((await store.listEntryReasons(tx, [target.id])).map((r) => r.code.id));
+      keepRetired = new Set((await store.listEntryReasons(tx, orgId, [target.id])).map((r) => r.code.id));
     }
     await checkReasons(tx, orgId, body.reasonCodeIds, keepRetired);
     const entry = await store.insertPulseEntry(

@@ -1,6 +1,8 @@
+import { notFound } from "../../../../kernel/app-error.js";
 import type { Actor } from "../../../../kernel/auth.js";
 import type { AppContext } from "../../../../platform/context.js";
 import type { Db } from "../../../../platform/db/database.js";
+import { findClient } from "../../clients/store.js";
 import { addDays } from "../../segments/quarters.js";
 import { ScoreFormulaBody as FormulaSchema, type ScoreFormulaBody, type SuccessScoreView } from "../contract.js";
 import { levelOfRank } from "../pulse-levels.js";
@@ -29,11 +31,11 @@ async function inputsFor(
 ): Promise<ScoreInputs> {
   const pulse = await store.findCurrentPulse(db, orgId, clientId);
   const since = addDays(dayOf(now), -7 * 12);
-  const usage = await store.weeklyUsage(db, clientId, formula.usageMetric, since);
+  const usage = await store.weeklyUsage(db, orgId, clientId, formula.usageMetric, since);
   return {
     pulse: pulse ? { level: levelOfRank(pulse.rank), effectiveAt: pulse.effectiveAt } : undefined,
     weeklyUsage: usage.length ? usage.map((u) => u.value) : undefined,
-    metrics: await store.latestMetrics(db, clientId, Object.keys(formula.weights.metrics)),
+    metrics: await store.latestMetrics(db, orgId, clientId, Object.keys(formula.weights.metrics)),
   };
 }
 
@@ -59,10 +61,11 @@ export async function refreshScore(db: Db, ctx: Pick<AppContext, "clock">, orgId
 /** The live score with each component's contribution, why it moved since the last kept day, and 90 days of history. */
 export async function successScoreView(ctx: AppContext, orgId: string, clientId: string): Promise<SuccessScoreView> {
   const { db } = ctx.database;
+  if (!(await findClient(db, orgId, clientId))) throw notFound("Client");
   const now = ctx.clock.now();
   const formula = await currentFormula(db, orgId);
   const current = computeSuccessScore(formula, await inputsFor(db, orgId, clientId, formula, now), now);
-  const previous = await store.previousScore(db, clientId, formula.version, dayOf(now));
+  const previous = await store.previousScore(db, orgId, clientId, formula.version, dayOf(now));
   const previousResult: ScoreResult | null = previous
     ? {
         score: previous.score,
