@@ -159,6 +159,8 @@ export type Choice = { key: string; text: string };
 /**
  * A question: of a knowledge-check item (`item_id`), of a module's bank (`module_id`), or of an exam's
  * own pool (`assessment_id`). Correct answers never leave the server before an attempt is submitted.
+ * An exam-pool question may name the module it counts for in the exam's blueprint (`exam_module_id`);
+ * that does not put it in the module's bank: module tests and knowledge checks never show it.
  */
 export const questions = pgTable(
   "academy_questions",
@@ -168,6 +170,7 @@ export const questions = pgTable(
     itemId: uuid("item_id").references(() => items.id),
     moduleId: uuid("module_id").references(() => modules.id),
     assessmentId: uuid("assessment_id").references(() => assessments.id),
+    examModuleId: uuid("exam_module_id").references(() => modules.id),
     prompt: text("prompt").notNull(),
     choices: jsonb("choices").$type<Choice[]>().notNull(),
     correct: text("correct").array().notNull(),
