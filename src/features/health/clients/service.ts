@@ -70,6 +70,7 @@ export async function applyClientUpdate(
 ) {
   const { effectiveDate, ...fields } = UpdateSchema.parse(input);
   const now = ctx.clock.now();
+  await store.lockClientHistory(tx, clientId); // first: the one lock order of history writes
   const current = await store.findClient(tx, orgId, clientId);
   if (!current) throw notFound("Client");
   await checkCsm(tx, orgId, fields.assignedCsmId);
@@ -107,12 +108,13 @@ export async function updateClient(ctx: AppContext, orgId: string, clientId: str
 }
 
 export async function setArchived(ctx: AppContext, orgId: string, clientId: string, archived: boolean) {
-  const row = await ctx.database.db.transaction((tx) =>
-    store.updateClient(tx, orgId, clientId, {
+  const row = await ctx.database.db.transaction(async (tx) => {
+    await store.lockClientHistory(tx, clientId); // first: the one lock order of history writes
+    return store.updateClient(tx, orgId, clientId, {
       archivedAt: archived ? ctx.clock.now() : null,
       updatedAt: ctx.clock.now(),
-    }),
-  );
+    });
+  });
   if (!row) throw notFound("Client");
   return present(ctx, orgId, clientId);
 }

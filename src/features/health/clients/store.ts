@@ -71,10 +71,23 @@ export async function insertVersion(
 
 /**
  * Locks the client's row until the transaction ends, so writers of its dated history (versions, pulse
- * entries) take turns; taken before a span rewrite, whose next statement then sees every earlier commit.
+ * entries, corrections, the client's own fields) take turns. The one lock order: every such transaction
+ * takes this lock first, before it reads or writes anything of the client (an insert that references the
+ * client takes a share lock on its row, and two writers each holding one while waiting for this lock
+ * deadlock); then history rows, spans, the client's caches, scores and jobs. Span rewrites call it again
+ * (a no-op while held), so their next statement sees every earlier commit.
  */
 export async function lockClientHistory(db: Db, clientId: string) {
   await db.execute(sql`select 1 from ${clients} where ${clients.id} = ${clientId} for update`);
+}
+
+/** lockClientHistory for several clients in one transaction, always in id order so two writers cannot deadlock. */
+export async function lockClientsHistory(db: Db, clientIds: readonly string[]) {
+  const ids = [...new Set(clientIds)].sort();
+  if (ids.length === 0) return;
+  await db.execute(
+    sql`select 1 from ${clients} where ${clients.id} = any(${sql.param(ids)}::uuid[]) order by ${clients.id} for update`,
+  );
 }
 
 /**

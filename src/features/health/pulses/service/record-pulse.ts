@@ -3,6 +3,7 @@ import type { Actor } from "../../../../kernel/auth.js";
 import type { AppContext } from "../../../../platform/context.js";
 import type { Tx } from "../../../../platform/db/database.js";
 import { getClient } from "../../clients/service.js";
+import { lockClientHistory } from "../../clients/store.js";
 import type { SetPulseBody as SetPulseInput } from "../contract.js";
 import { SetPulseBody } from "../contract.js";
 import { pulseSetEvent } from "../events.js";
@@ -55,6 +56,8 @@ export async function recordPulse(
   await getClient(ctx, orgId, clientId);
   await ensureReasonCodes(ctx.database.db, orgId);
   const entryId = await ctx.database.db.transaction(async (tx) => {
+    // The client's row lock comes first, before any read or write of its history (see lockClientHistory).
+    await lockClientHistory(tx, clientId);
     let keepRetired = new Set<string>();
     if (body.correctsEntryId) {
       const target = await store.findPulseEntry(tx, orgId, clientId, body.correctsEntryId);
