@@ -90,6 +90,20 @@ describe.each(TEST_ENGINES)("identity routes on %s", (engine) => {
     ).toBe(200);
   });
 
+  it("lets at most five of 50 simultaneous wrong passwords reach the password check", async () => {
+    const user = await buildUser(t.ctx);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        json(t, "POST", "/api/auth/login", { email: user.email, password: `wrong-guess-${i}` }),
+      ),
+    );
+    const codes = answers.map((a) => a.statusCode);
+    // 401 is an answer from the password check; 429 is the lockout, before any check.
+    expect(codes.filter((c) => c === 401).length).toBe(5);
+    expect(codes.filter((c) => c === 401).length + codes.filter((c) => c === 429).length).toBe(50);
+    clock.advance(16 * 60_000);
+  });
+
   it("resets a forgotten password by a link that works once, for one hour, and ends other sessions", async () => {
     const user = await buildUser(t.ctx);
     const unknown = await json(t, "POST", "/api/auth/password-reset", { email: "ghost@example.test" });

@@ -125,21 +125,38 @@ export async function expireTokens(db: Db, userId: string, purpose: TokenPurpose
     .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
 }
 
-export async function recordLoginFailure(db: Db, email: string, ip: string | null, at: Date) {
-  await db.insert(loginFailures).values({ email, ip, at });
+export type LoginAttempt = { allowed: true; failureId: number } | { allowed: false; oldest: Date };
+
+/**
+ * Counts a sign-in attempt for an address as a failure before its password is checked, unless `max`
+ * failures since `since` are already counted. A lock per address makes the count and the insert one
+ * step, so simultaneous guesses take turns: at most `max` of them ever reach a password check. A
+ * successful sign-in then clears the failures (`clearLoginFailures`), any other outcome `forgetLoginFailure`.
+ */
+export async function reserveLoginAttempt(
+  db: Db,
+  input: { email: string; ip: string | null; now: Date; since: Date; max: number },
+): Promise<LoginAttempt> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`login:${input.email}`}, 0))`);
+    const [counted] = await tx
+      .select({ n: count(), oldest: sql<Date | string | null>`min(${loginFailures.at})` })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.email, input.email), gt(loginFailures.at, input.since)));
+    if (Number(counted?.n ?? 0) >= input.max && counted?.oldest) {
+      return { allowed: false, oldest: new Date(counted.oldest) };
+    }
+    const [row] = await tx
+      .insert(loginFailures)
+      .values({ email: input.email, ip: input.ip, at: input.now })
+      .returning({ id: loginFailures.id });
+    return { allowed: true, failureId: (row as { id: number }).id };
+  });
 }
 
-export async function countLoginFailures(
-  db: Db,
-  email: string,
-  since: Date,
-): Promise<{ n: number; oldest: Date | null }> {
-  const rows = await db
-    .select({ at: loginFailures.at })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.email, email), gt(loginFailures.at, since)))
-    .orderBy(loginFailures.at);
-  return { n: rows.length, oldest: rows[0]?.at ?? null };
+/** Takes back a failure counted by `reserveLoginAttempt` whose password was right after all. */
+export async function forgetLoginFailure(db: Db, id: number) {
+  await db.delete(loginFailures).where(eq(loginFailures.id, id));
 }
 
 export async function clearLoginFailures(db: Db, email: string) {

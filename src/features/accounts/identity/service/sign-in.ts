@@ -10,14 +10,20 @@ import * as store from "../store.js";
 export type NewSession = { token: string; expiresAt: Date; userId: string };
 export type ClientInfo = { ip: string | null; userAgent: string | null };
 
-/** Checks the password (throttled per address) and opens a session. */
+/** Checks the password (throttled per address: at most the limit of guesses reach the check) and opens a session. */
 export async function login(ctx: AppContext, input: LoginBody, client: ClientInfo): Promise<NewSession> {
   const { db } = ctx.database;
   const now = ctx.clock.now();
   const windowMs = ctx.login.failureWindowMinutes * 60_000;
-  const failures = await store.countLoginFailures(db, input.email, new Date(now.getTime() - windowMs));
-  if (failures.n >= ctx.login.maxFailuresPerEmail && failures.oldest) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((failures.oldest.getTime() + windowMs - now.getTime()) / 1000));
+  const attempt = await store.reserveLoginAttempt(db, {
+    email: input.email,
+    ip: client.ip,
+    now,
+    since: new Date(now.getTime() - windowMs),
+    max: ctx.login.maxFailuresPerEmail,
+  });
+  if (!attempt.allowed) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((attempt.oldest.getTime() + windowMs - now.getTime()) / 1000));
     const minutes = Math.ceil(retryAfterSeconds / 60);
     throw new AppError(
       "too_many_requests",
@@ -27,11 +33,10 @@ export async function login(ctx: AppContext, input: LoginBody, client: ClientInf
   }
   const user = await store.findUserByEmail(db, input.email);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !ok) {
-    await store.recordLoginFailure(db, input.email, client.ip, now);
-    throw new AppError("invalid_credentials", "Email or password is incorrect.");
-  }
+  // A wrong password keeps the failure counted above.
+  if (!user || !ok) throw new AppError("invalid_credentials", "Email or password is incorrect.");
   if (!user.emailConfirmedAt) {
+    await store.forgetLoginFailure(db, attempt.failureId);
     throw new AppError(
       "email_not_confirmed",
       "Please confirm your email address first: open the link we mailed you, or ask for a new one.",
