@@ -37,7 +37,7 @@ async function checkReasons(tx: Tx, orgId: string, ids: string[], allowRetired: 
   });
 }
 
-/** Appends a pulse entry (or a correction), refreshes the client's current pulse and score, and emits pulse.set. */
+/** Appends a pulse entry (or a correction, dated like the entry it corrects unless effectiveAt is given), refreshes the client's current pulse and score, and emits pulse.set. */
 export async function recordPulse(
   ctx: AppContext,
   actor: Actor,
@@ -47,8 +47,8 @@ export async function recordPulse(
 ) {
   const body = SetPulseBody.parse(input);
   const now = ctx.clock.now();
-  const effectiveAt = body.effectiveAt ? new Date(body.effectiveAt) : now;
-  if (effectiveAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+  const given = body.effectiveAt ? new Date(body.effectiveAt) : undefined;
+  if (given && given.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new AppError("invalid_input", "A pulse cannot take effect in the future.", {
       fields: { effectiveAt: "is in the future" },
     });
@@ -59,9 +59,13 @@ export async function recordPulse(
     // The client's row lock comes first, before any read or write of its history (see lockClientHistory).
     await lockClientHistory(tx, clientId);
     let keepRetired = new Set<string>();
+    // A new pulse takes effect now; a correction on the corrected entry's date, unless told otherwise,
+    // so fixing an old entry never makes it the current pulse.
+    let effectiveAt = given ?? now;
     if (body.correctsEntryId) {
       const target = await store.findPulseEntry(tx, orgId, clientId, body.correctsEntryId);
       if (!target) throw notFound("Pulse entry to correct");
+      effectiveAt = given ?? target.effectiveAt;
       if (await store.findCorrectionOf(tx, orgId, target.id)) {
         throw new AppError("conflict", "That entry was already corrected; correct the newer entry instead.", {
           fields: { correctsEntryId: "was already corrected" },
