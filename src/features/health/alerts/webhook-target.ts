@@ -1,62 +1,53 @@
 import { lookup as dnsLookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 
 /**
  * Webhook URLs must reach the public internet: a URL pointing at loopback, a private network, link-local
  * (cloud metadata at 169.254.169.254) or other special ranges would let an admin make Pulse call into
  * its own network. Checked when the URL is saved and again, on the resolved address, when sending.
+ *
+ * The ranges are ipaddr.js's classification (IANA special-purpose registries): only `unicast` passes.
+ * IPv6 forms that carry an IPv4 address are judged by that address: IPv4-mapped (::ffff:a.b.c.d),
+ * IPv4-compatible (::a.b.c.d), 6to4 (2002:aabb:ccdd::/16) and NAT64 (64:ff9b::/96, and every RFC 6052
+ * position within the local-use 64:ff9b:1::/48). Teredo (2001::/32) tunnels to an obfuscated client
+ * address behind any NAT and is refused outright.
  */
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8], // "this network"
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10], // carrier-grade NAT
-  ["127.0.0.0", 8], // loopback
-  ["169.254.0.0", 16], // link-local, cloud metadata
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24], // IETF protocol assignments
-  ["192.0.2.0", 24], // documentation
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15], // benchmarking
-  ["198.51.100.0", 24], // documentation
-  ["203.0.113.0", 24], // documentation
-  ["224.0.0.0", 4], // multicast
-  ["240.0.0.0", 4], // reserved, broadcast
-] as const) {
-  blocked.addSubnet(net, prefix, "ipv4");
-}
-for (const [net, prefix] of [
-  ["::", 128], // unspecified
-  ["::1", 128], // loopback
-  ["fc00::", 7], // unique local
-  ["fe80::", 10], // link-local
-  ["ff00::", 8], // multicast
-  ["2001:db8::", 32], // documentation
-  ["100::", 64], // discard
-] as const) {
-  blocked.addSubnet(net, prefix, "ipv6");
+const publicV4 = (v4: ipaddr.IPv4) => v4.range() === "unicast";
+const v4At = (bytes: number[], offset: number) => new ipaddr.IPv4(bytes.slice(offset, offset + 4));
+
+/** RFC 6052 §2.2: where a prefix of this length puts the IPv4 address (bits 64-71 are skipped). */
+function nat64Embedded(bytes: number[], prefixLength: 48 | 56 | 64 | 96): ipaddr.IPv4 {
+  const skipU = (from: number, to: number) => bytes.slice(from, to).filter((_, i) => from + i !== 8);
+  if (prefixLength === 96) return v4At(bytes, 12);
+  const start = prefixLength / 8;
+  return new ipaddr.IPv4(skipU(start, start + 5).slice(0, 4));
 }
 
-/** IPv4 carried inside IPv6 (::ffff:a.b.c.d, ::a.b.c.d, NAT64 64:ff9b::/96) is judged as that IPv4 address. */
-function embeddedIpv4(address: string): string | null {
-  const lower = address.toLowerCase();
-  const dotted = lower.match(/^(?:::ffff:|::|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/);
-  if (dotted) return dotted[1] ?? null;
-  const hex = lower.match(/^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/);
-  if (!hex) return null;
-  const [hi, lo] = [Number.parseInt(hex[1] ?? "0", 16), Number.parseInt(hex[2] ?? "0", 16)];
-  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join(".");
-}
-
-/** True for addresses a webhook must not reach: loopback, private, link-local, and other special ranges. */
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, "ipv4");
-  if (family === 6) {
-    const v4 = embeddedIpv4(address);
-    return v4 ? blocked.check(v4, "ipv4") : blocked.check(address, "ipv6");
+/** The IPv4 addresses an IPv6 address carries (its routes lead there), [] when it carries none. */
+function embeddedIpv4(v6: ipaddr.IPv6): ipaddr.IPv4[] {
+  const bytes = v6.toByteArray();
+  const range = v6.range();
+  if (range === "ipv4Mapped") return [v6.toIPv4Address()];
+  if (bytes.slice(0, 12).every((b) => b === 0)) return [v4At(bytes, 12)]; // IPv4-compatible, ::1 and :: too
+  if (range === "6to4") return [v4At(bytes, 2)];
+  if (range === "rfc6052") {
+    if (v6.parts[2] !== 1) return [v4At(bytes, 12)]; // 64:ff9b::/96
+    return ([48, 56, 64, 96] as const).map((length) => nat64Embedded(bytes, length));
   }
-  return true; // not an address at all: refuse rather than guess
+  return [];
+}
+
+/** True for addresses a webhook must not reach: anything but a public unicast address, however written. */
+export function isPrivateAddress(address: string): boolean {
+  if (!isIP(address)) return true; // not an address at all: refuse rather than guess
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv4") return !publicV4(parsed as ipaddr.IPv4);
+  const v6 = parsed as ipaddr.IPv6;
+  if (v6.range() === "teredo") return true;
+  const carried = embeddedIpv4(v6);
+  if (carried.length) return !carried.every(publicV4);
+  return v6.range() !== "unicast";
 }
 
 export type ResolveHost = (hostname: string) => Promise<string[]>;
