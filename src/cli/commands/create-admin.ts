@@ -1,14 +1,19 @@
 import { z } from "zod";
 import type { Config } from "../../config.js";
 import { Email, NewPassword, PersonName } from "../../features/accounts/identity/contract.js";
-import { ensurePlatformAdmin } from "../../features/accounts/identity/service.js";
+import { ensurePlatformAdmin, passwordProblem } from "../../features/accounts/identity/service.js";
 import { systemClock } from "../../kernel/clock.js";
 import { migrateDatabase } from "../../platform/db/migrate.js";
 import { describeDatabase, withDatabase } from "../cli-database.js";
 import { CliError, EXIT_USAGE } from "../cli-error.js";
 
-/** The same rules as sign-up, so the admin can sign in through the web app. */
-export const CreateAdminInput = z.object({ email: Email, password: NewPassword, name: PersonName.optional() });
+/** The same rules as sign-up (length and the password policy), so the admin can sign in through the web app. */
+export const CreateAdminInput = z
+  .object({ email: Email, password: NewPassword, name: PersonName.optional() })
+  .superRefine((input, issue) => {
+    const reason = passwordProblem(input.password, input);
+    if (reason) issue.addIssue({ code: "custom", path: ["password"], message: reason });
+  });
 export type CreateAdminInput = z.infer<typeof CreateAdminInput>;
 
 /** `pulse create-admin --email E --password P [--name N]` */

@@ -1,5 +1,9 @@
 import type { OrgRole } from "../../kernel/roles.js";
 
+/**
+ * The demo accounts' password. The seed writes its hash directly (createConfirmedUser): seeding is not a
+ * person choosing a password, and the password policy refuses this one to anyone who tries to choose it.
+ */
 export const DEMO_PASSWORD = "pulse-demo-password";
 
 export const DEMO_ORGANIZATION = { name: "Northwind Customer Success", slug: "northwind-cs" };

@@ -64,6 +64,26 @@ describe.each(TEST_ENGINES)("identity routes on %s", (engine) => {
     expect(login.statusCode).toBe(200);
   });
 
+  it("refuses common passwords and ones holding the email or name at sign-up, saying why", async () => {
+    const signup = (password: string) =>
+      json(t, "POST", "/api/auth/signup", { name: "Grace Brewster", email: "grace.hopper@example.test", password });
+    const reasons = {
+      "1234567890": "is a commonly used password",
+      password12: "is a commonly used password",
+      "          ": "must not be only spaces",
+      "pulse-demo-password": "is too easy to guess: it is made of Pulse's own words",
+      "grace.hopper-2026": "must not contain your email address",
+      "brewster-rules-the-navy": "must not contain your name",
+    };
+    for (const [password, reason] of Object.entries(reasons)) {
+      const res = await signup(password);
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().error.fields, password).toEqual({ password: reason });
+    }
+    expect(await t.lastMailTo("grace.hopper@example.test")).toBeUndefined();
+    expect((await signup("compilers at sea 1952")).statusCode).toBe(201);
+  });
+
   it("gives one answer for a wrong password and an unknown address", async () => {
     const user = await buildUser(t.ctx);
     const wrong = await json(t, "POST", "/api/auth/login", { email: user.email, password: "not-the-password" });
@@ -117,6 +137,11 @@ describe.each(TEST_ENGINES)("identity routes on %s", (engine) => {
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.fields.password).toMatch(/at least 10/);
 
+    const common = await json(t, "POST", "/api/auth/password-reset/confirm", { token, password: "qwertyuiop" });
+    expect(common.json().error.fields).toEqual({ password: "is a commonly used password" });
+    const same = await json(t, "POST", "/api/auth/password-reset/confirm", { token, password: FACTORY_PASSWORD });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().error.fields).toEqual({ password: "must differ from your current password" });
     const ok = await json(t, "POST", "/api/auth/password-reset/confirm", { token, password: "brand-new-password" });
     expect(ok.statusCode).toBe(200);
     expect((await json(t, "GET", "/api/me", undefined, user.cookie)).statusCode).toBe(401);
@@ -149,13 +174,16 @@ describe.each(TEST_ENGINES)("identity routes on %s", (engine) => {
     );
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields).toEqual({ currentPassword: "is not correct" });
-    const ok = await json(
-      t,
-      "POST",
-      "/api/me/password",
-      { currentPassword: FACTORY_PASSWORD, newPassword: "a-new-password" },
-      user.cookie,
-    );
+    const change = (newPassword: string) =>
+      json(t, "POST", "/api/me/password", { currentPassword: FACTORY_PASSWORD, newPassword }, user.cookie);
+    const same = await change(FACTORY_PASSWORD);
+    expect(same.statusCode).toBe(400);
+    expect(same.json().error.fields).toEqual({ newPassword: "must differ from your current password" });
+    expect((await change("Password12")).json().error.fields).toEqual({ newPassword: "is a commonly used password" });
+    expect((await change(`${user.email}!`)).json().error.fields).toEqual({
+      newPassword: "must not contain your email address",
+    });
+    const ok = await change("a-new-password");
     expect(ok.statusCode).toBe(200);
     expect((await json(t, "GET", "/api/me", undefined, user.cookie)).statusCode).toBe(200);
     expect((await json(t, "GET", "/api/me", undefined, sessionCookie(other))).statusCode).toBe(401);

@@ -1,4 +1,5 @@
 // The identity side of accounts: sign-up, sign-in, sessions, passwords and profile.
+export { type PasswordOwner, passwordProblem } from "./password-policy.js";
 export { changePassword, confirmPasswordReset, requestPasswordReset } from "./service/password.js";
 export { createConfirmedUser, ensurePlatformAdmin } from "./service/platform-admin.js";
 export { getMe, listSessions, meOf, revokeMySession, setActiveOrganization, updateProfile } from "./service/profile.js";

@@ -1,10 +1,11 @@
-import { AppError } from "../../../../kernel/app-error.js";
+import { AppError, notFound } from "../../../../kernel/app-error.js";
 import type { Actor } from "../../../../kernel/auth.js";
 import type { AppContext } from "../../../../platform/context.js";
 import type { Accepted, ChangePasswordBody, PasswordResetConfirmBody } from "../contract.js";
 import { passwordChangedMail, passwordResetMail } from "../mails.js";
 import { hashPassword, hashToken, verifyPassword } from "../secrets.js";
 import * as store from "../store.js";
+import { refuseCurrentPassword, refuseWeakPassword } from "./chosen-password.js";
 import { issueToken } from "./tokens.js";
 
 const RESET_HOURS = 1; // issue 2: a reset link works once and only for one hour
@@ -32,10 +33,14 @@ export async function confirmPasswordReset(ctx: AppContext, input: PasswordReset
       });
     }
     const user = await store.findUserById(tx, userId);
-    await store.updateUser(tx, userId, { passwordHash, emailConfirmedAt: user?.emailConfirmedAt ?? now }, now);
+    if (!user) throw notFound("User");
+    // Refusing rolls the transaction back, so the link still works for a better password.
+    refuseWeakPassword(input.password, user);
+    await refuseCurrentPassword(user.passwordHash, input.password);
+    await store.updateUser(tx, userId, { passwordHash, emailConfirmedAt: user.emailConfirmedAt ?? now }, now);
     await store.revokeOtherSessions(tx, userId, now);
-    await store.clearLoginFailures(tx, user?.email ?? "");
-    if (user) await ctx.mail.queue(tx, passwordChangedMail(user.email, user.name));
+    await store.clearLoginFailures(tx, user.email);
+    await ctx.mail.queue(tx, passwordChangedMail(user.email, user.name));
   });
   return { message: "Your password was changed. Sign in with your new password." };
 }
@@ -49,6 +54,10 @@ export async function changePassword(ctx: AppContext, actor: Actor, input: Chang
       fields: { currentPassword: "is not correct" },
     });
   }
+  if (input.newPassword === input.currentPassword) {
+    await refuseCurrentPassword(user.passwordHash, input.newPassword, "newPassword");
+  }
+  refuseWeakPassword(input.newPassword, user, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.database.db.transaction(async (tx) => {
     await store.updateUser(tx, user.id, { passwordHash }, now);

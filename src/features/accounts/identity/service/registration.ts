@@ -4,6 +4,7 @@ import type { Accepted, SignupBody } from "../contract.js";
 import { alreadyRegisteredMail, confirmEmailMail } from "../mails.js";
 import { hashPassword, hashToken } from "../secrets.js";
 import * as store from "../store.js";
+import { refuseWeakPassword } from "./chosen-password.js";
 import { issueToken } from "./tokens.js";
 
 const CONFIRM_HOURS = 48;
@@ -16,6 +17,7 @@ const SIGNUP_ACCEPTED: Accepted = {
  * already has an account; an existing account's owner is told by mail instead.
  */
 export async function signup(ctx: AppContext, input: SignupBody): Promise<Accepted> {
+  refuseWeakPassword(input.password, input);
   const now = ctx.clock.now();
   const passwordHash = await hashPassword(input.password);
   await ctx.database.db.transaction(async (tx) => {
