@@ -105,6 +105,16 @@ export const ReviewItem = z.object({
   explanation: z.string().nullable(),
 });
 
+/** An exam's score on one module's questions (null module: questions tagged with none). */
+export const ModuleScore = z.object({
+  moduleKey: z.string().nullable(),
+  moduleTitle: z.string().nullable(),
+  correctCount: z.number().int(),
+  total: z.number().int(),
+  scorePercent: z.number().int(),
+});
+export type ModuleScore = z.infer<typeof ModuleScore>;
+
 export const AnswerMap = z.record(z.uuid(), z.array(z.string().min(1).max(20)).max(8));
 export type AnswerMap = z.infer<typeof AnswerMap>;
 
@@ -118,6 +128,7 @@ export const AttemptView = z.object({
   /** The server's time when it answered; remaining = deadlineAt - serverNow. */
   serverNow: z.iso.datetime(),
   remainingSeconds: z.number().int().nullable(),
+  /** A submitted exam shows neither its questions nor the answers given (exam items are never reviewed). */
   questions: z.array(AttemptQuestion),
   answers: AnswerMap,
   result: z
@@ -128,7 +139,10 @@ export const AttemptView = z.object({
       total: z.number().int(),
       scorePercent: z.number().int(),
       passed: z.boolean(),
+      /** Module tests: each question with its key. Exams: always empty (their items stay secret). */
       review: z.array(ReviewItem),
+      /** Exams: the score per module (module tests: empty). */
+      byModule: z.array(ModuleScore),
     })
     .nullable(),
 });

@@ -19,8 +19,35 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
-/** How many questions to take from which pool (a module's bank, keyed by module key, or the exam's own pool). */
+/**
+ * How many questions to take from which pool: keyed by module key (a module test's bank, or an exam's pool
+ * questions tagged with that module), or "pool" (the rest of an exam's own pool).
+ */
 export type DrawPart = { source: string; count: number };
+
+/** Disjoint forms an exam's pool must hold, so five successive attempts share no question (seed 002). */
+export const EXAM_FORMS = 5;
+
+/** An exam's parts: each blueprint module's count, and whatever the blueprint leaves from "pool". */
+export function examParts(questionCount: number, blueprint: Readonly<Record<string, number>> | null | undefined) {
+  const parts: DrawPart[] = Object.entries(blueprint ?? {}).map(([source, count]) => ({ source, count }));
+  const rest = questionCount - parts.reduce((n, p) => n + p.count, 0);
+  if (rest > 0) parts.push({ source: "pool", count: rest });
+  return parts;
+}
+
+/**
+ * An exam's own pool keyed as its parts name them: with a blueprint, by each question's module tag, and
+ * "pool" for untagged questions; without one, every question is in "pool".
+ */
+export function groupExamPool<T>(pool: readonly { id: T; module: string | null }[], hasBlueprint: boolean) {
+  const groups = new Map<string, T[]>();
+  for (const q of pool) {
+    const source = hasBlueprint && q.module ? q.module : "pool";
+    groups.set(source, [...(groups.get(source) ?? []), q.id]);
+  }
+  return groups;
+}
 
 export class PoolTooSmallError extends Error {
   constructor(

@@ -36,3 +36,15 @@ export function gradeAttempt(questions: readonly GradableQuestion[], answers: An
   const passed = total > 0 && correctCount * 100 >= passPercent * total;
   return { correctCount, total, scorePercent, passed, perQuestion };
 }
+
+/** Correct answers per group (e.g. per module) of an attempt's questions, in first-seen order. */
+export function scoreByGroup<G>(questions: readonly { id: string; group: G }[], perQuestion: Grade["perQuestion"]) {
+  const groups = new Map<G, { group: G; correctCount: number; total: number }>();
+  for (const q of questions) {
+    const entry = groups.get(q.group) ?? { group: q.group, correctCount: 0, total: 0 };
+    entry.total++;
+    if (perQuestion[q.id]) entry.correctCount++;
+    groups.set(q.group, entry);
+  }
+  return [...groups.values()].map((g) => ({ ...g, scorePercent: Math.floor((g.correctCount * 100) / g.total) }));
+}

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
 import { assessments, levels, modules, programs, questions } from "../catalog/schema.js";
 import { statements } from "../learning/schema.js";
+import { groupExamPool } from "./draw-questions.js";
 import { attempts } from "./schema.js";
 
 export type AttemptRow = typeof attempts.$inferSelect;
@@ -86,39 +87,47 @@ export async function listAssessments(
 }
 
 /**
- * The question pools an assessment draws from, keyed as the blueprint names them: a module test's own
- * module bank (by module key); an exam's module banks (blueprint keys) and its own pool ("pool").
+ * The question pools an assessment draws from, keyed as its draw parts name them (see `drawPlan`): a
+ * module test's module bank (by module key); an exam's own pool, grouped by module tag for its blueprint
+ * (`groupExamPool`). An exam imported before exam pools had module tags, with a blueprint and no pool of its
+ * own, still draws from the module banks (`pulse content check` refuses such content).
  */
 export async function questionPools(db: Db, a: AssessmentRow): Promise<Map<string, string[]>> {
-  const pools = new Map<string, string[]>();
-  const moduleKeys = a.kind === "module_test" ? (a.moduleKey ? [a.moduleKey] : []) : Object.keys(a.blueprint ?? {});
-  if (moduleKeys.length > 0) {
-    const rows = await db
-      .select({ id: questions.id, moduleKey: modules.key })
-      .from(questions)
-      .innerJoin(modules, eq(modules.id, questions.moduleId))
-      .where(and(inArray(modules.key, moduleKeys), isNull(questions.archivedAt)))
-      .orderBy(asc(questions.position));
-    for (const key of moduleKeys) pools.set(key, []);
-    for (const r of rows) pools.get(r.moduleKey)?.push(r.id);
-  }
   if (a.kind === "exam") {
     const own = await db
-      .select({ id: questions.id })
+      .select({ id: questions.id, module: modules.key })
       .from(questions)
+      .leftJoin(modules, eq(modules.id, questions.examModuleId))
       .where(and(eq(questions.assessmentId, a.id), isNull(questions.archivedAt)))
       .orderBy(asc(questions.position));
-    pools.set(
-      "pool",
-      own.map((r) => r.id),
-    );
+    if (own.length > 0 || !a.blueprint) return groupExamPool(own, a.blueprint !== null);
   }
+  const moduleKeys = a.kind === "module_test" ? (a.moduleKey ? [a.moduleKey] : []) : Object.keys(a.blueprint ?? {});
+  const pools = new Map<string, string[]>(moduleKeys.map((key) => [key, []]));
+  if (moduleKeys.length === 0) return pools;
+  const rows = await db
+    .select({ id: questions.id, moduleKey: modules.key })
+    .from(questions)
+    .innerJoin(modules, eq(modules.id, questions.moduleId))
+    .where(and(inArray(modules.key, moduleKeys), isNull(questions.archivedAt)))
+    .orderBy(asc(questions.position));
+  for (const r of rows) pools.get(r.moduleKey)?.push(r.id);
   return pools;
 }
 
 export async function questionsByIds(db: Db, ids: string[]): Promise<QuestionRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(questions).where(inArray(questions.id, ids));
+}
+
+/** Module id -> key and title, for exam scores per module. */
+export async function moduleNames(db: Db, ids: string[]): Promise<Map<string, { key: string; title: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: modules.id, key: modules.key, title: modules.title })
+    .from(modules)
+    .where(inArray(modules.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, { key: r.key, title: r.title }]));
 }
 
 export async function attemptsOf(db: Db, userId: string, assessmentId: string): Promise<AttemptRow[]> {

@@ -17,8 +17,11 @@ import {
   type ContentProblem,
   checkBlueprints,
   checkCounts,
+  checkExamPools,
   checkUniqueKeys,
+  examIntegrity,
   type LoadedProgram,
+  type LoadOptions,
 } from "./content-loader.js";
 
 /**
@@ -52,7 +55,7 @@ export const BundleFormat = z.object({
 export const isBundleFile = (path: string) => /\.ya?ml$/.test(path) && basename(path) !== "program.yaml";
 
 /** Reads and checks a bundle; assets are looked up under the bundle's folder (its content root). */
-export function loadBundle(file: string): LoadedProgram {
+export function loadBundle(file: string, options: LoadOptions = {}): LoadedProgram {
   const problems: ContentProblem[] = [];
   const name = basename(file);
   let raw: unknown;
@@ -76,12 +79,6 @@ export function loadBundle(file: string): LoadedProgram {
       problems.push({ file: name, path, message: `${folder}/${target} not found` });
   };
   program.levels.forEach((level, li) => {
-    level.exams.forEach((exam, ei) => {
-      if (!exam.blueprint === (exam.pool.length === 0)) {
-        const message = "needs exactly one of a blueprint (module banks) or a pool";
-        problems.push({ file: name, path: `program.levels.${li}.exams.${ei}`, message });
-      }
-    });
     level.modules.forEach((mod, mi) => {
       const at = `program.levels.${li}.modules.${mi}`;
       for (const tool of mod.tools) asset(`${at}.tools.${tool.key}`, "downloads", tool.file);
@@ -98,8 +95,10 @@ export function loadBundle(file: string): LoadedProgram {
       if (mod.counts) checkCounts(mod, name, problems);
     });
   });
+  checkExamPools(program, name, problems);
   checkBlueprints(program, name, problems);
   checkUniqueKeys(program, name, problems);
+  problems.push(...examIntegrity(program, name, options));
   if (problems.length > 0) throw new ContentError(problems);
   return program;
 }

@@ -31,6 +31,11 @@ export const QuestionFormat = z
     explanation: Markdown.optional(),
     /** Minutes a long scenario question is expected to take (exams); informative. */
     scenario: z.boolean().optional(),
+    /**
+     * Exam pools only: the module (key) the question counts for. An exam with a blueprint draws each
+     * module's count from its pool's questions tagged with that module; reviews score per module.
+     */
+    module: Key.optional(),
   })
   .superRefine((q, ctx) => {
     const keys = new Set(q.choices.map((c) => c.key));
@@ -58,6 +63,8 @@ export const ItemFormat = z.discriminatedUnion("kind", [
     description: Markdown.optional(),
     /** Path under `content/downloads/`, offered as a download. */
     file: z.string().regex(/^[\w./-]+\.(md|pdf|xlsx|docx|csv|txt)$/),
+    /** Downloadable without the level's plan (and without signing in); course files are not public otherwise. */
+    public: z.boolean().optional(),
   }),
   z.object({
     ...ItemBase,
@@ -88,6 +95,8 @@ export const ToolFormat = z.object({
   title: Title,
   description: z.string().max(2000).optional(),
   file: z.string().regex(/^[\w./-]+\.(md|pdf|xlsx|docx|csv|txt)$/),
+  /** Downloadable without the level's plan (and without signing in); tools are not public otherwise. */
+  public: z.boolean().optional(),
 });
 
 /** A module test: `questionCount` drawn from the module's bank, `passPercent` to pass, unlimited attempts. */
@@ -119,7 +128,11 @@ export const RetakePolicyFormat = z.object({
   thenEveryFailureHours: z.number().int().min(0),
 });
 
-/** A timed exam of a level: questions drawn per the blueprint from module banks or its own pool. */
+/**
+ * A timed exam of a level: questions drawn from its own pool, which no module test, knowledge check or
+ * review shows. With a blueprint, each module's count is drawn from the pool's questions tagged with that
+ * module (`module:`). `pulse content check` wants every draw part to hold five disjoint forms.
+ */
 export const ExamFormat = z.object({
   key: Key,
   title: Title,
@@ -128,10 +141,10 @@ export const ExamFormat = z.object({
   timeLimitMinutes: z.number().int().positive().nullable(),
   passPercent: z.number().int().min(1).max(100),
   retakePolicy: RetakePolicyFormat.nullable(),
-  /** How many questions come from each module bank (module key -> count). */
+  /** How many questions come from each module (module key -> count), drawn from the pool by `module` tag. */
   blueprint: z.record(z.string(), z.number().int().min(0)).optional(),
-  /** The exam's own pool (e.g. long scenario questions), relative path to a YAML list of questions. */
-  questionPool: z.string().optional(),
+  /** The exam's own pool: a path, or a list of paths, relative to program.yaml, of YAML lists of questions. */
+  questionPool: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
 });
 export type ExamFormat = z.infer<typeof ExamFormat>;
 

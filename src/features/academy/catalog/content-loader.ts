@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
+import { examParts } from "../assessments/draw-questions.js";
 import {
   type ExamFormat,
   type LevelFormat,
@@ -10,6 +11,7 @@ import {
   QuestionBankFormat,
   type QuestionFormat,
 } from "./content-format.js";
+import { bankKeysOf, describePart, examIntegrityProblems, examPoolsOf } from "./exam-integrity.js";
 
 /** A program read from disk: every Markdown file inlined, every bank loaded, every key checked. */
 export type LoadedModule = Omit<ModuleFormat, "questionBank"> & { bank: QuestionFormat[] };
@@ -18,6 +20,21 @@ export type LoadedLevel = Omit<LevelFormat, "modules" | "exams"> & { modules: Lo
 export type LoadedProgram = Omit<ProgramFormat, "levels"> & { levels: LoadedLevel[] };
 
 export type ContentProblem = { file: string; path: string; message: string };
+
+/**
+ * Exam-integrity problems (exam-only pools, five disjoint forms) fail loading unless `onExamIntegrity` is
+ * given: the start-up import passes a logger, so a program with short pools is still served (and warned
+ * about), while `pulse content check` and `pulse content import` refuse it.
+ */
+export type LoadOptions = { onExamIntegrity?: (problems: ContentProblem[]) => void };
+
+/** The exam-integrity problems a load must report (none when the caller takes them as warnings). */
+export function examIntegrity(program: LoadedProgram, file: string, options: LoadOptions): ContentProblem[] {
+  const problems = examIntegrityProblems(program, file);
+  if (!options.onExamIntegrity) return problems;
+  if (problems.length > 0) options.onExamIntegrity(problems);
+  return [];
+}
 
 export class ContentError extends Error {
   constructor(readonly problems: ContentProblem[]) {
@@ -47,7 +64,7 @@ export function contentRootOf(programDir: string): string {
 }
 
 /** Reads and validates one program folder; throws ContentError listing every problem found. */
-export function loadProgram(programDir: string): LoadedProgram {
+export function loadProgram(programDir: string, options: LoadOptions = {}): LoadedProgram {
   const problems: ContentProblem[] = [];
   const root = contentRootOf(programDir);
   const rel = (file: string) => relative(root, file);
@@ -130,21 +147,20 @@ export function loadProgram(programDir: string): LoadedProgram {
       if (mod.counts) checkCounts(mod, rel(moduleFile), problems);
       return [{ ...rest, lessons, bank }];
     });
-    const exams = level.exams.map((exam, ei): LoadedExam => {
+    const exams = level.exams.map((exam): LoadedExam => {
       const { questionPool, ...rest } = exam;
-      const pool = questionPool ? (read(join(programDir, questionPool), QuestionBankFormat) ?? []) : [];
-      if (!exam.blueprint === (pool.length === 0)) {
-        const message = "needs exactly one of a blueprint (module banks) or a questionPool";
-        problems.push({ file: rel(programFile), path: `levels.${li}.exams.${ei}`, message });
-      }
+      const files = questionPool === undefined ? [] : typeof questionPool === "string" ? [questionPool] : questionPool;
+      const pool = files.flatMap((path) => read(join(programDir, path), QuestionBankFormat) ?? []);
       return { ...rest, pool };
     });
     return { ...level, modules, exams };
   });
 
   const loaded: LoadedProgram = { ...program, levels };
+  checkExamPools(loaded, rel(programFile), problems);
   checkBlueprints(loaded, rel(programFile), problems);
   checkUniqueKeys(loaded, rel(programFile), problems);
+  problems.push(...examIntegrity(loaded, rel(programFile), options));
   if (problems.length > 0) throw new ContentError(problems);
   return loaded;
 }
@@ -163,36 +179,72 @@ export function checkCounts(mod: Pick<ModuleFormat, "lessons" | "counts">, file:
   }
 }
 
-export function checkBlueprints(program: LoadedProgram, file: string, problems: ContentProblem[]) {
-  const banks = new Map(program.levels.flatMap((l) => l.modules.map((m) => [m.key, m.bank.length] as const)));
+/**
+ * Exams draw from their own pool: an exam needs a pool (or, imported before pools had module tags, a
+ * blueprint over the module banks, which `examIntegrityProblems` refuses). Module tags belong to exam pools
+ * only, name a module of the program and, with a blueprint, one of its modules; a blueprint exam's pool
+ * questions are all tagged.
+ */
+export function checkExamPools(program: LoadedProgram, file: string, problems: ContentProblem[]) {
+  const moduleKeys = new Set(program.levels.flatMap((l) => l.modules.map((m) => m.key)));
   program.levels.forEach((level, li) => {
-    level.exams.forEach((exam, ei) => {
-      if (!exam.blueprint) {
-        if (exam.pool.length < exam.questionCount) {
-          const message = `pool has ${exam.pool.length} < ${exam.questionCount}`;
-          problems.push({ file, path: `levels.${li}.exams.${ei}.questionPool`, message });
-        }
-        return;
+    for (const mod of level.modules) {
+      const checks = mod.lessons.flatMap((l) =>
+        l.items.flatMap((i) => (i.kind === "knowledge_check" ? i.questions : [])),
+      );
+      for (const q of [...mod.bank, ...checks]) {
+        if (q.module !== undefined)
+          problems.push({ file, path: q.key, message: "a module tag belongs to exam pool questions only" });
       }
-      let total = 0;
-      for (const [key, count] of Object.entries(exam.blueprint ?? {})) {
-        const size = banks.get(key);
-        if (size === undefined)
-          problems.push({ file, path: `levels.${li}.exams.${ei}.blueprint.${key}`, message: "no such module" });
-        else if (size < count)
+    }
+    level.exams.forEach((exam, ei) => {
+      const at = `levels.${li}.exams.${ei}`;
+      if (!exam.blueprint && exam.pool.length === 0) {
+        problems.push({ file, path: at, message: "needs a questionPool (with a blueprint, tagged by module)" });
+      }
+      for (const q of exam.pool) {
+        if (q.module === undefined) {
+          if (exam.blueprint)
+            problems.push({
+              file,
+              path: `${at}.questionPool.${q.key}`,
+              message: "needs a module tag: the blueprint draws by module",
+            });
+        } else if (!moduleKeys.has(q.module)) {
           problems.push({
             file,
-            path: `levels.${li}.exams.${ei}.blueprint.${key}`,
-            message: `bank has ${size} < ${count}`,
+            path: `${at}.questionPool.${q.key}`,
+            message: `module "${q.module}" is not a module of the program`,
           });
-        total += count;
+        } else if (exam.blueprint && !(q.module in exam.blueprint)) {
+          problems.push({
+            file,
+            path: `${at}.questionPool.${q.key}`,
+            message: `module "${q.module}" is not in the exam's blueprint`,
+          });
+        }
       }
-      if (total !== exam.questionCount) {
-        problems.push({
-          file,
-          path: `levels.${li}.exams.${ei}.blueprint`,
-          message: `adds up to ${total}, not ${exam.questionCount}`,
-        });
+    });
+  });
+}
+
+/** Each draw part holds at least one attempt's questions, and a blueprint adds up to the question count. */
+export function checkBlueprints(program: LoadedProgram, file: string, problems: ContentProblem[]) {
+  const banks = bankKeysOf(program);
+  program.levels.forEach((level, li) => {
+    level.exams.forEach((exam, ei) => {
+      const at = `levels.${li}.exams.${ei}`;
+      const pools = examPoolsOf(exam, banks);
+      for (const part of examParts(exam.questionCount, exam.blueprint)) {
+        const path = part.source === "pool" ? `${at}.questionPool` : `${at}.blueprint.${part.source}`;
+        const size = pools.get(part.source)?.length ?? 0;
+        if (part.source !== "pool" && !banks.has(part.source)) problems.push({ file, path, message: "no such module" });
+        else if (size < part.count)
+          problems.push({ file, path, message: `${describePart(exam, part.source)} has ${size} < ${part.count}` });
+      }
+      const total = Object.values(exam.blueprint ?? {}).reduce((n, c) => n + c, 0);
+      if (exam.blueprint && total !== exam.questionCount) {
+        problems.push({ file, path: `${at}.blueprint`, message: `adds up to ${total}, not ${exam.questionCount}` });
       }
     });
   });

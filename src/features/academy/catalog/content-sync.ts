@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { AppContext } from "../../../platform/context.js";
 import type { Tx } from "../../../platform/db/database.js";
 import { contentHash, isBundleFile, loadBundle } from "./bundle.js";
-import { ContentError, type LoadedProgram, loadProgram, programFolders } from "./content-loader.js";
+import { ContentError, type LoadedProgram, type LoadOptions, loadProgram, programFolders } from "./content-loader.js";
 import { type ImportResult, importProgram } from "./importer.js";
 import { programs } from "./schema.js";
 
@@ -34,17 +34,21 @@ export function programSources(path: string): string[] {
   return [...folders, ...bundles].sort();
 }
 
-const loadSource = (source: string) => (isBundleFile(source) ? loadBundle(source) : loadProgram(source));
+const loadSource = (source: string, options: LoadOptions = {}) =>
+  isBundleFile(source) ? loadBundle(source, options) : loadProgram(source, options);
 
-/** The programs under a content path, every problem of every one reported together. */
-export function loadPrograms(path: string): LoadedProgram[] {
+/**
+ * The programs under a content path, every problem of every one reported together (exam-integrity ones
+ * too, unless `options.onExamIntegrity` takes them).
+ */
+export function loadPrograms(path: string, options: LoadOptions = {}): LoadedProgram[] {
   const sources = programSources(path);
   if (sources.length === 0) throw new ContentError([{ file: path, path: "", message: "no program.yaml found" }]);
   const problems: ContentError["problems"] = [];
   const loaded: LoadedProgram[] = [];
   for (const source of sources) {
     try {
-      loaded.push(loadSource(source));
+      loaded.push(loadSource(source, options));
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       problems.push(...error.problems);
@@ -84,7 +88,8 @@ const hasAppEdits = (row: { importedAt: Date | null; editedAt: Date | null } | u
  * transaction. A program whose files did not change since its last import is skipped (content hash); a
  * program edited in the app since its last import is kept as it is (an import would overwrite those edits:
  * export it first, then run `pulse content import`); a program that does not validate is reported and
- * skipped, so one broken folder does not stop the server or the other programs.
+ * skipped, so one broken folder does not stop the server or the other programs. Exam-integrity problems
+ * are only warned about here.
  */
 export async function syncContentAtStart(ctx: AppContext, dirs: string[], log: ContentLog): Promise<SyncOutcome[]> {
   const outcomes: SyncOutcome[] = [];
@@ -99,7 +104,15 @@ export async function syncContentAtStart(ctx: AppContext, dirs: string[], log: C
       const here = position++;
       let program: LoadedProgram;
       try {
-        program = loadSource(folder);
+        // Short or module-bank exam pools are warned about, not refused, so the courses stay served; `pulse
+        // content check` and `pulse content import` refuse them.
+        program = loadSource(folder, {
+          onExamIntegrity: (problems) =>
+            log.warn(
+              { source: folder, problems: problems.length, first: problems.slice(0, 3) },
+              "academy exam pools fail the exam-integrity rules (exam-only pools, five disjoint forms); imported anyway: run `pulse content check`",
+            ),
+        });
         if (seen.has(program.key)) {
           const message = `program "${program.key}" is there twice (a folder and a bundle?): keep one`;
           throw new ContentError([{ file: folder, path: program.key, message }]);

@@ -9,7 +9,8 @@ import { liveLessonsWithItems } from "./store.js";
 type QuestionRow = typeof questions.$inferSelect;
 type ItemRow = typeof items.$inferSelect;
 
-function question(q: QuestionRow): QuestionFormat {
+function question(q: QuestionRow, moduleKeys: ReadonlyMap<string, string>): QuestionFormat {
+  const module = q.examModuleId ? moduleKeys.get(q.examModuleId) : undefined;
   return {
     key: q.key,
     prompt: q.prompt,
@@ -17,6 +18,7 @@ function question(q: QuestionRow): QuestionFormat {
     correct: q.correct,
     ...(q.explanation !== null ? { explanation: q.explanation } : {}),
     ...(q.scenario ? { scenario: true } : {}),
+    ...(module ? { module } : {}),
   };
 }
 
@@ -40,6 +42,7 @@ function item(row: ItemRow, checks: Map<string, QuestionFormat[]>): ItemFormat {
         kind: "workbook",
         ...(row.body !== null ? { description: row.body } : {}),
         file: String(data.file),
+        ...(data.public === true ? { public: true } : {}),
       };
     case "scenario":
       return { ...base, kind: "scenario", body: row.body ?? "", guidance: String(data.guidance ?? "") };
@@ -97,9 +100,10 @@ export async function exportProgram(db: Db, programId: string): Promise<LoadedPr
   const checks = new Map<string, QuestionFormat[]>();
   const banks = new Map<string, QuestionFormat[]>();
   const pools = new Map<string, QuestionFormat[]>();
+  const moduleKeys = new Map(moduleRows.map((m) => [m.id, m.key]));
   for (const q of questionRows) {
     const [map, owner] = q.itemId ? [checks, q.itemId] : q.moduleId ? [banks, q.moduleId] : [pools, q.assessmentId];
-    if (owner) map.set(owner, [...(map.get(owner) ?? []), question(q)]);
+    if (owner) map.set(owner, [...(map.get(owner) ?? []), question(q, moduleKeys)]);
   }
   const itemsOf = group(itemRows, (i) => i.lessonId);
   const lessonsOf = group(lessonRows, (l) => l.moduleId);
@@ -139,6 +143,7 @@ export async function exportProgram(db: Db, programId: string): Promise<LoadedPr
           title: t.title,
           ...(t.description ? { description: t.description } : {}),
           file: t.file,
+          ...(t.public ? { public: true } : {}),
         })),
         lessons: moduleLessons,
         ...(test

@@ -26,7 +26,7 @@ describe.each(TEST_ENGINES)("content import on %s", (engine) => {
 
   it("loads a program, and a second import changes nothing", async () => {
     const [first] = await importContent(t.ctx, dir);
-    expect(first?.counts).toEqual({ levels: 2, modules: 2, lessons: 4, items: 10, assessments: 4, questions: 20 });
+    expect(first?.counts).toEqual({ levels: 2, modules: 2, lessons: 4, items: 10, assessments: 4, questions: 46 });
     expect(first?.archived).toBe(0);
     const again = await importContent(t.ctx, dir);
     expect(again[0]?.programId).toBe(first?.programId);
@@ -89,6 +89,13 @@ describe.each(TEST_ENGINES)("content import on %s", (engine) => {
     const rows = await t.ctx.database.db.select().from(questions);
     expect(rows.filter((q) => q.itemId).length).toBe(4);
     expect(rows.filter((q) => q.moduleId).length).toBe(12);
-    expect(rows.filter((q) => q.assessmentId).length).toBe(4);
+    expect(rows.filter((q) => q.assessmentId).length).toBe(30);
+    // Exam A's pool questions name the module they count for, without joining that module's bank.
+    const [m1] = await t.ctx.database.db.select().from(modules).where(eq(modules.key, "mini.m1"));
+    const tagged = rows.filter((q) => q.examModuleId === m1?.id);
+    expect(tagged.map((q) => q.key).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `mini.exam-a.m1.q${String(i + 1).padStart(2, "0")}`),
+    );
+    expect(tagged.every((q) => q.assessmentId && !q.moduleId && !q.itemId)).toBe(true);
   });
 });

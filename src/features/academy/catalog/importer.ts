@@ -75,7 +75,7 @@ function itemFields(item: ItemFormat): { body: string | null; data: Record<strin
     case "reading":
       return { body: item.body ?? "", data: {} };
     case "workbook":
-      return { body: item.description ?? null, data: { file: item.file } };
+      return { body: item.description ?? null, data: { file: item.file, ...(item.public ? { public: true } : {}) } };
     case "scenario":
       return { body: item.body ?? "", data: { guidance: item.guidance } };
     case "knowledge_check":
@@ -89,6 +89,7 @@ function questionRow(q: QuestionFormat, position: number, owner: Record<string, 
     itemId: null,
     moduleId: null,
     assessmentId: null,
+    examModuleId: null,
     ...owner,
     prompt: q.prompt,
     choices: q.choices,
@@ -240,7 +241,12 @@ export async function importProgram(
     ),
     ...program.levels.flatMap((l) =>
       l.exams.flatMap((exam) =>
-        exam.pool.map((q, i) => questionRow(q, i, { assessmentId: assessmentIds.get(exam.key) as string })),
+        exam.pool.map((q, i) =>
+          questionRow(q, i, {
+            assessmentId: assessmentIds.get(exam.key) as string,
+            examModuleId: q.module ? (moduleIds.get(q.module) ?? null) : null,
+          }),
+        ),
       ),
     ),
   ];

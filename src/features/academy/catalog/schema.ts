@@ -50,7 +50,8 @@ export const levels = pgTable(
   (t) => [index("academy_levels_program_idx").on(t.programId)],
 );
 
-export type Tool = { key: string; title: string; description?: string; file: string };
+/** A module's tool (a download); `public` ones need no plan and no sign-in. */
+export type Tool = { key: string; title: string; description?: string; file: string; public?: boolean };
 
 export const modules = pgTable(
   "academy_modules",
@@ -98,7 +99,7 @@ export type ItemKindName = (typeof ITEM_KINDS)[number];
 
 /**
  * A lesson's item. `body` is Markdown (reading, scenario); `data` holds the kind's fields:
- * video `{ src, durationSeconds, transcript? }`, workbook `{ file, description? }`, scenario `{ guidance }`.
+ * video `{ src, durationSeconds, transcript? }`, workbook `{ file, public? }`, scenario `{ guidance }`.
  * Knowledge-check questions are rows of `academy_questions` with this item's id.
  */
 export const items = pgTable(

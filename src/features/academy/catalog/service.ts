@@ -22,7 +22,8 @@ function describe(p: LoadedProgram): string {
   const modules = p.levels.flatMap((l) => l.modules);
   const lessons = modules.flatMap((m) => m.lessons);
   const questions = modules.reduce((n, m) => n + m.bank.length, 0);
-  return `${p.key}: ${p.levels.length} levels, ${modules.length} modules, ${lessons.length} lessons, ${questions} bank questions`;
+  const examQuestions = p.levels.flatMap((l) => l.exams).reduce((n, e) => n + e.pool.length, 0);
+  return `${p.key}: ${p.levels.length} levels, ${modules.length} modules, ${lessons.length} lessons, ${questions} bank questions, ${examQuestions} exam-only questions`;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Actor } from "../../../../kernel/auth.js";
 import type { AppContext } from "../../../../platform/context.js";
 import type { Db } from "../../../../platform/db/database.js";
 import { type AnswerMap, type AttemptView, SaveAnswersBody, SubmitBody } from "../contract.js";
-import { type DrawPart, drawQuestions, PoolTooSmallError, seededRandom } from "../draw-questions.js";
+import { type DrawPart, drawQuestions, examParts, PoolTooSmallError, seededRandom } from "../draw-questions.js";
 import { attemptDeadlineEvent } from "../events.js";
 import { retakeDecision } from "../retake-policy.js";
 import * as store from "../store.js";
@@ -16,17 +16,15 @@ import { presentAttempt, remainingSeconds } from "./present.js";
 const isExpired = (attempt: store.AttemptRow, now: Date) =>
   attempt.deadlineAt !== null && attempt.deadlineAt.getTime() <= now.getTime();
 
-/** What an attempt draws: a module test from its module's bank; an exam per blueprint plus its own pool. */
+/**
+ * What an attempt draws: a module test from its module's bank; an exam per blueprint module (from its own
+ * pool's questions tagged with the module) and the rest from its own pool.
+ */
 export function drawPlan(assessment: store.AssessmentRow): DrawPart[] {
   if (assessment.kind === "module_test") {
     return [{ source: assessment.moduleKey ?? "", count: assessment.questionCount }];
   }
-  const parts = Object.entries(assessment.blueprint ?? {}).map(([source, count]) => ({ source, count }));
-  const fromBlueprint = parts.reduce((n, p) => n + p.count, 0);
-  const rest = assessment.questionCount - fromBlueprint;
-  // The rest comes from the exam's own pool (drawing refuses if it is too small).
-  if (rest > 0) parts.push({ source: "pool", count: rest });
-  return parts;
+  return examParts(assessment.questionCount, assessment.blueprint);
 }
 
 async function lockCandidate(tx: Db, userId: string, assessmentId: string) {
@@ -37,7 +35,9 @@ async function lockCandidate(tx: Db, userId: string, assessmentId: string) {
 async function view(ctx: AppContext, db: Db, attempt: store.AttemptRow, assessment: store.AssessmentRow) {
   const questionRows = await store.questionsByIds(db, attempt.questionIds);
   const grade = attempt.submittedAt ? await gradeOf(db, attempt, assessment.passPercent) : null;
-  return presentAttempt(attempt, assessment, questionRows, ctx.clock.now(), grade);
+  const moduleIds = questionRows.map((q) => q.examModuleId ?? q.moduleId).filter((id): id is string => id !== null);
+  const modules = assessment.kind === "exam" && grade ? await store.moduleNames(db, moduleIds) : new Map();
+  return presentAttempt(attempt, assessment, questionRows, ctx.clock.now(), grade, modules);
 }
 
 /**

@@ -5,12 +5,14 @@ import { assessments, levels, memberships, modules, programs, questions } from "
 
 /**
  * A small catalog written straight to the tables for integration tests: one program, one level opened by
- * the "scholar" plan, two modules with banks, a module test, a timed exam drawing per blueprint from both
- * banks plus its own pool, and an untimed exam with no retake policy.
+ * the "scholar" plan, two modules with banks, a module test, a timed exam drawing per blueprint from its
+ * own pool's questions tagged by module (`examPoolSize` per module) plus untagged scenario questions of
+ * that pool (`poolSize`), and an untimed exam with no retake policy and no pool of its own, drawing from a
+ * module bank as exams imported before exam-only pools did.
  */
 export async function buildAssessmentCatalog(
   db: Db,
-  options: { bankSize?: number; poolSize?: number; testCount?: number } = {},
+  options: { bankSize?: number; poolSize?: number; examPoolSize?: number; testCount?: number } = {},
 ) {
   const u = randomBytes(3).toString("hex");
   const bankSize = options.bankSize ?? 30;
@@ -120,12 +122,18 @@ export async function buildAssessmentCatalog(
     typeof assessments.$inferSelect,
   ];
   const poolSize = options.poolSize ?? 6;
-  await db.insert(questions).values(
-    Array.from({ length: poolSize }, (_, i) => ({
-      ...question(`${examA.key}-s${i}`, { assessmentId: examA.id }, i),
+  const examPoolSize = options.examPoolSize ?? 20;
+  await db.insert(questions).values([
+    ...[m1, m2].flatMap((m) =>
+      Array.from({ length: examPoolSize }, (_, i) =>
+        question(`${examA.key}-${m.key}-q${i}`, { assessmentId: examA.id, examModuleId: m.id }, i),
+      ),
+    ),
+    ...Array.from({ length: poolSize }, (_, i) => ({
+      ...question(`${examA.key}-s${i}`, { assessmentId: examA.id }, examPoolSize + i),
       scenario: true,
     })),
-  );
+  ]);
   return { program, level, m1, m2, moduleTest, examA, finalExam };
 }
 
