@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Text } from "../../kernel/text.js";
 
 export const OutboxMessage = z.object({
   id: z.uuid(),
@@ -14,7 +15,7 @@ export type OutboxMessage = z.infer<typeof OutboxMessage>;
 export const OutboxList = z.object({ messages: z.array(OutboxMessage), total: z.number().int() });
 export type OutboxList = z.infer<typeof OutboxList>;
 export const OutboxQuery = z.object({
-  to: z.string().max(254).optional(),
+  to: Text.max(254).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -1,43 +1,39 @@
 import { z } from "zod";
 import { ORG_ROLES } from "../../../kernel/roles.js";
+import { Text } from "../../../kernel/text.js";
 
-export const Email = z
-  .string()
-  .trim()
+export const Email = Text.trim()
   .toLowerCase()
   .max(254, "must be at most 254 characters")
   .pipe(z.email("must be a valid email address"));
 
-export const NewPassword = z
-  .string()
-  .min(10, "must be at least 10 characters")
-  .max(200, "must be at most 200 characters");
+export const NewPassword = Text.min(10, "must be at least 10 characters").max(200, "must be at most 200 characters");
 
-export const PersonName = z.string().trim().min(1, "is required").max(120, "must be at most 120 characters");
+export const PersonName = Text.trim().min(1, "is required").max(120, "must be at most 120 characters");
 
 export const SignupBody = z.object({ name: PersonName, email: Email, password: NewPassword });
 export type SignupBody = z.infer<typeof SignupBody>;
 
 export const LoginBody = z.object({
   email: Email,
-  password: z.string().min(1, "is required").max(200),
+  password: Text.min(1, "is required").max(200),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
-export const TokenBody = z.object({ token: z.string().min(10, "is not a valid link").max(200) });
+export const TokenBody = z.object({ token: Text.min(10, "is not a valid link").max(200) });
 export type TokenBody = z.infer<typeof TokenBody>;
 
 export const PasswordResetBody = z.object({ email: Email });
 export type PasswordResetBody = z.infer<typeof PasswordResetBody>;
 
 export const PasswordResetConfirmBody = z.object({
-  token: z.string().min(10, "is not a valid link").max(200),
+  token: Text.min(10, "is not a valid link").max(200),
   password: NewPassword,
 });
 export type PasswordResetConfirmBody = z.infer<typeof PasswordResetConfirmBody>;
 
 export const ChangePasswordBody = z.object({
-  currentPassword: z.string().min(1, "is required").max(200),
+  currentPassword: Text.min(1, "is required").max(200),
   newPassword: NewPassword,
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
@@ -45,9 +41,7 @@ export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 export const UpdateProfileBody = z
   .object({
     name: PersonName.optional(),
-    timeZone: z
-      .string()
-      .max(64)
+    timeZone: Text.max(64)
       .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "is not a known time zone")
       .optional(),
   })
@@ -96,7 +90,7 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 export const SessionList = z.object({ sessions: z.array(SessionInfo) });
 export type SessionList = z.infer<typeof SessionList>;
 
-export const SessionParams = z.object({ sessionId: z.string().min(1).max(100) });
+export const SessionParams = z.object({ sessionId: Text.min(1).max(100) });
 
 export const Accepted = z.object({ message: z.string() });
 export type Accepted = z.infer<typeof Accepted>;

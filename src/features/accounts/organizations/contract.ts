@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { ORG_ROLES } from "../../../kernel/roles.js";
+import { Text } from "../../../kernel/text.js";
 import { Email } from "../identity/contract.js";
 
 export const OrgRole = z.enum(ORG_ROLES);
 
-export const OrganizationName = z
-  .string()
-  .trim()
+export const OrganizationName = Text.trim()
   .min(2, "must be at least 2 characters")
   .max(120, "must be at most 120 characters");
 
@@ -71,6 +70,6 @@ export const InvitationPreview = z.object({
   expiresAt: z.iso.datetime(),
 });
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
-export const InvitationTokenParams = z.object({ token: z.string().min(10).max(200) });
-export const AcceptInvitationBody = z.object({ token: z.string().min(10, "is not a valid link").max(200) });
+export const InvitationTokenParams = z.object({ token: Text.min(10).max(200) });
+export const AcceptInvitationBody = z.object({ token: Text.min(10, "is not a valid link").max(200) });
 export type AcceptInvitationBody = z.infer<typeof AcceptInvitationBody>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText, text } from "../../../kernel/text.js";
 import { OrgParams } from "../../accounts/organizations/contract.js";
 import { PulseLevel } from "../pulses/contract.js";
 
@@ -100,7 +101,8 @@ export type AlertSettings = z.infer<typeof AlertSettings>;
 
 const WebhookUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-  .max(2000, "must be at most 2000 characters");
+  .max(2000, "must be at most 2000 characters")
+  .check(storableText);
 
 export const AlertSettingsBody = z.object({
   alertThreshold: AlertThreshold,
@@ -118,17 +120,11 @@ export const AlertSettingsBody = z.object({
   /** Omit to keep the stored secret; null clears it. Required once a webhook URL is set. */
   webhookSecret: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z
-      .string()
-      .min(16, "must be at least 16 characters")
-      .max(200, "must be at most 200 characters")
-      .nullable()
-      .optional(),
+    text().min(16, "must be at least 16 characters").max(200, "must be at most 200 characters").nullable().optional(),
   ),
   /** Omit any of these three to keep what is stored. */
   primaryMetric: z.enum(PRIMARY_METRICS, "must be one of arr, mrr, acv").optional(),
-  currency: z
-    .string("must be a currency code")
+  currency: text("must be a currency code")
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, "must be a 3-letter currency code (e.g. USD)")

@@ -1,33 +1,35 @@
 import { z } from "zod";
+import { CalendarDate } from "../../../kernel/calendar-date.js";
+import { Text } from "../../../kernel/text.js";
 import { CLIENT_STATUSES } from "./client-status.js";
 
 export const ClientStatus = z.enum(CLIENT_STATUSES);
-const IsoDate = z.iso.date("must be a date (YYYY-MM-DD)");
+const IsoDate = CalendarDate;
 const Minor = z.number().int("must be a whole number of cents").min(0, "cannot be negative").max(1e15, "is too large");
 
 export const ClientContact = z.object({
-  name: z.string().trim().min(1, "is required").max(120),
+  name: Text.trim().min(1, "is required").max(120),
   email: z.email("must be a valid email address").optional(),
-  title: z.string().max(120).optional(),
-  phone: z.string().max(40).optional(),
+  title: Text.max(120).optional(),
+  phone: Text.max(40).optional(),
   primary: z.boolean().optional(),
 });
 
 /** Every editable client field, without defaults (an update changes only what it names). */
 const ClientFieldShapes = z.object({
-  name: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
-  externalId: z.string().trim().min(1).max(120).nullable(),
-  clientType: z.string().trim().max(60),
+  name: Text.trim().min(1, "is required").max(200, "must be at most 200 characters"),
+  externalId: Text.trim().min(1).max(120).nullable(),
+  clientType: Text.trim().max(60),
   assignedCsmId: z.uuid("is not a valid user id").nullable(),
   status: ClientStatus,
   arrMinor: Minor,
   mrrMinor: Minor,
   acvMinor: Minor,
-  currency: z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter currency code"),
+  currency: Text.regex(/^[A-Z]{3}$/, "must be a 3-letter currency code"),
   nextRenewalDate: IsoDate.nullable(),
   clientSince: IsoDate.nullable(),
   contacts: z.array(ClientContact).max(50),
-  tags: z.array(z.string().trim().min(1).max(40)).max(30),
+  tags: z.array(Text.trim().min(1).max(40)).max(30),
 });
 const s = ClientFieldShapes.shape;
 
@@ -92,7 +94,7 @@ export const CLIENT_SORTS = CLIENT_SORT_FIELDS.flatMap((f) => [f, `-${f}`] as co
 export type ClientSort = (typeof CLIENT_SORTS)[number];
 
 export const ClientListQuery = z.object({
-  q: z.string().max(200).optional(),
+  q: Text.max(200).optional(),
   includeArchived: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { instant } from "../../../kernel/calendar-date.js";
+import { orderedRanges } from "../../../kernel/ordered-range.js";
+import { Text } from "../../../kernel/text.js";
 import { PULSE_LEVELS } from "./pulse-levels.js";
 
 export const PulseLevel = z.enum(PULSE_LEVELS);
@@ -16,12 +19,9 @@ export const ReasonCode = z.object({
 export type ReasonCode = z.infer<typeof ReasonCode>;
 export const ReasonCodeList = z.object({ reasonCodes: z.array(ReasonCode) });
 export const CreateReasonCodeBody = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_]{2,40}$/, "must be 2-40 lowercase letters, digits or underscores"),
-  label: z.string().trim().min(1, "is required").max(80),
-  category: z.string().trim().min(1, "is required").max(40),
+  code: Text.trim().regex(/^[a-z0-9_]{2,40}$/, "must be 2-40 lowercase letters, digits or underscores"),
+  label: Text.trim().min(1, "is required").max(80),
+  category: Text.trim().min(1, "is required").max(40),
   kind: ReasonKind,
 });
 export type CreateReasonCodeBody = z.infer<typeof CreateReasonCodeBody>;
@@ -33,10 +33,10 @@ export const ReasonCodeParams = z.object({ orgId: z.uuid(), reasonCodeId: z.uuid
 
 export const SetPulseBody = z.object({
   level: PulseLevel,
-  note: z.string().trim().max(5000, "must be at most 5000 characters").default(""),
+  note: Text.trim().max(5000, "must be at most 5000 characters").default(""),
   reasonCodeIds: z.array(z.uuid("is not a valid reason code id")).max(3, "at most three reasons").default([]),
-  /** When the pulse took effect (default now); may not be in the future. */
-  effectiveAt: z.iso.datetime({ offset: true }).optional(),
+  /** When the pulse took effect (default now): from 2000-01-01; the service refuses the future. */
+  effectiveAt: instant({ upTo: "now" }).optional(),
   /** The entry this one corrects, when it is a correction. */
   correctsEntryId: z.uuid().optional(),
 });
@@ -79,14 +79,24 @@ export const SuccessScoreView = z.object({
 });
 export type SuccessScoreView = z.infer<typeof SuccessScoreView>;
 
-export const ScoreFormulaBody = z.object({
-  usageMetric: z.string().trim().min(1).max(40).default("weekly_active_users"),
-  weights: z.object({
-    pulse: z.number().min(0).max(100),
-    usage: z.number().min(0).max(100),
-    metrics: z.record(z.string().max(40), z.number().min(0).max(100)).default({}),
+const Weight = z.number().min(0, "must be 0-100").max(100, "must be 0-100");
+const MetricKey = Text.max(40);
+/** A metric's raw range, mapped onto 0-100: min below max. */
+const MetricRange = z
+  .object({ min: z.number(), max: z.number() })
+  .check(orderedRanges<{ min: number; max: number }>([["min", "max"]], { strict: true }));
+const Weights = z.object({ pulse: Weight, usage: Weight, metrics: z.record(MetricKey, Weight).default({}) }).check(
+  z.superRefine((w: { pulse: number; usage: number; metrics: Record<string, number> }, ctx) => {
+    const total = w.pulse + w.usage + Object.values(w.metrics).reduce((a, b) => a + b, 0);
+    if (total <= 0) {
+      ctx.addIssue({ code: "custom", message: "at least one weight must be above 0 (each 0-100)", input: w });
+    }
   }),
-  metricRanges: z.record(z.string().max(40), z.object({ min: z.number(), max: z.number() })).default({}),
+);
+export const ScoreFormulaBody = z.object({
+  usageMetric: Text.trim().min(1).max(40).default("weekly_active_users"),
+  weights: Weights,
+  metricRanges: z.record(MetricKey, MetricRange).default({}),
   pulseHalfLifeDays: z.number().min(1).max(3650).default(60),
   staleAfterDays: z.number().int().min(1).max(3650).default(30),
   reviewGap: z.number().min(1).max(100).default(40),
@@ -94,10 +104,9 @@ export const ScoreFormulaBody = z.object({
 export type ScoreFormulaBody = z.input<typeof ScoreFormulaBody>;
 
 export const FormulaComparisonQuery = z.object({
-  versions: z
-    .string()
-    .regex(/^\d+(,\d+){0,3}$/, "must be one to four version numbers, comma-separated")
-    .transform((s) => s.split(",").map(Number)),
+  versions: Text.regex(/^\d+(,\d+){0,3}$/, "must be one to four version numbers, comma-separated").transform((s) =>
+    s.split(",").map(Number),
+  ),
   days: z.coerce.number().int().min(7).max(365).default(90),
 });
 export const FormulaComparison = z.object({

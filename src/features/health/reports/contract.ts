@@ -1,21 +1,22 @@
 import { z } from "zod";
+import { CalendarDate } from "../../../kernel/calendar-date.js";
+import { orderedRanges } from "../../../kernel/ordered-range.js";
+import { Text } from "../../../kernel/text.js";
 import { CLIENT_STATUSES } from "../clients/client-status.js";
 import { PULSE_LEVELS } from "../pulses/pulse-levels.js";
 
-const IsoDate = z.iso.date("must be a date (YYYY-MM-DD)");
+const IsoDate = CalendarDate;
 /** Comma-separated lists keep filters short in the URL, so a view can be bookmarked and shared. */
 const list = <T extends z.ZodType<string, string>>(item: T) =>
-  z
-    .string()
-    .max(4000)
+  Text.max(4000)
     .transform((s) => s.split(",").filter(Boolean))
     .pipe(z.array(item));
 
 export const REPORT_MEASURES = ["count", "arr", "mrr", "acv"] as const;
 export const ReportMeasure = z.enum(REPORT_MEASURES);
 
-export const ReportFilterQuery = z.object({
-  clientTypes: list(z.string().max(60)).optional(),
+const ReportFilterFields = z.object({
+  clientTypes: list(Text.max(60)).optional(),
   /** CSM user ids; "unassigned" for clients without one. */
   assignedTo: list(z.union([z.uuid(), z.literal("unassigned")])).optional(),
   statuses: list(z.enum(CLIENT_STATUSES)).optional(),
@@ -38,6 +39,13 @@ export const ReportFilterQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(25),
   offset: z.coerce.number().int().min(0).default(0),
 });
+export const ReportFilterQuery = ReportFilterFields.check(
+  orderedRanges<z.output<typeof ReportFilterFields>>([
+    ["clientSinceFrom", "clientSinceTo"],
+    ["renewalFrom", "renewalTo"],
+    ["updatedFrom", "updatedTo"],
+  ]),
+);
 export type ReportFilterQuery = z.input<typeof ReportFilterQuery>;
 export type ReportFilter = z.output<typeof ReportFilterQuery>;
 

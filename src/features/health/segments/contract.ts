@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { CalendarDate } from "../../../kernel/calendar-date.js";
+import { orderedRanges } from "../../../kernel/ordered-range.js";
+import { Text } from "../../../kernel/text.js";
 import { CLIENT_STATUSES } from "../clients/client-status.js";
 import { PULSE_LEVELS } from "../pulses/pulse-levels.js";
 
-const IsoDate = z.iso.date("must be a date (YYYY-MM-DD)");
+const IsoDate = CalendarDate;
 const Minor = z.number().int("must be a whole number of cents").min(0, "cannot be negative").max(1e15, "is too large");
 const Days = z.number().int("must be a whole number of days").min(0, "cannot be negative").max(3650, "is too large");
 const Score = z.number().int().min(0, "must be 0-100").max(100, "must be 0-100");
@@ -20,10 +23,10 @@ export const SEGMENT_LEVELS = [...PULSE_LEVELS, "none"] as const;
  * A segment: every part is optional and narrows the clients (AND across parts); a list matches any of
  * its values (OR within a part). An empty filter is every client that is not archived.
  */
-export const SegmentFilter = z.object({
+const SegmentFilterFields = z.object({
   /** Search in name, external id, client type and tags. */
-  q: z.string().trim().max(200).optional(),
-  clientTypes: z.array(z.string().max(60)).max(100).optional(),
+  q: Text.trim().max(200).optional(),
+  clientTypes: z.array(Text.max(60)).max(100).optional(),
   /** CSM user ids; "unassigned" for clients without one. */
   assignedTo: z
     .array(z.union([z.uuid(), z.literal("unassigned")]))
@@ -31,7 +34,7 @@ export const SegmentFilter = z.object({
     .optional(),
   statuses: z.array(z.enum(CLIENT_STATUSES)).optional(),
   /** Clients with any of these tags. */
-  tags: z.array(z.string().max(40)).max(100).optional(),
+  tags: z.array(Text.max(40)).max(100).optional(),
   clientSinceFrom: IsoDate.optional(),
   clientSinceTo: IsoDate.optional(),
   arrMin: Minor.optional(),
@@ -54,14 +57,22 @@ export const SegmentFilter = z.object({
   usageTrends: z.array(z.enum(USAGE_TRENDS)).optional(),
   archived: z.enum(ARCHIVED_MODES).optional(),
 });
+export const SegmentFilter = SegmentFilterFields.check(
+  orderedRanges<z.infer<typeof SegmentFilterFields>>([
+    ["arrMin", "arrMax"],
+    ["scoreMin", "scoreMax"],
+    ["clientSinceFrom", "clientSinceTo"],
+    ["renewalFrom", "renewalTo"],
+  ]),
+);
 export type SegmentFilter = z.infer<typeof SegmentFilter>;
 
 /** A query-string list: "a,b" or a repeated parameter. */
-const queryList = z.union([z.string(), z.array(z.string())]).transform((v) => {
+const queryList = z.union([Text, z.array(Text)]).transform((v) => {
   const items = Array.isArray(v) ? v : v.split(",");
   return items.map((s) => s.trim()).filter(Boolean);
 });
-const queryNumber = z.union([z.string(), z.number()]).transform((v, ctx) => {
+const queryNumber = z.union([Text, z.number()]).transform((v, ctx) => {
   const n = typeof v === "number" ? v : Number(v.trim());
   if (typeof v === "string" && v.trim() === "") return undefined;
   if (!Number.isFinite(n)) {
@@ -74,7 +85,7 @@ const queryNumber = z.union([z.string(), z.number()]).transform((v, ctx) => {
 /** The filter as URL query parameters (lists comma-separated), so a view can be bookmarked and shared. */
 const list = queryList.optional();
 const num = queryNumber.optional();
-const text = z.string().optional();
+const text = Text.optional();
 export const SegmentFilterQuery = z
   .object({
     q: text,
@@ -181,7 +192,7 @@ export const SegmentResult = z.object({
 });
 export type SegmentResult = z.infer<typeof SegmentResult>;
 
-const SegmentName = z.string().trim().min(1, "is required").max(120, "must be at most 120 characters");
+const SegmentName = Text.trim().min(1, "is required").max(120, "must be at most 120 characters");
 export const CreateSegmentBody = z.object({
   name: SegmentName,
   shared: z.boolean().default(false),

@@ -1,4 +1,5 @@
 import { CURRENCY_PATTERN, parseMajorUnits } from "../../../../kernel/money.js";
+import { textProblem } from "../../../../kernel/text.js";
 import { CLIENT_STATUSES, type ClientStatus } from "../client-status.js";
 import { UpdateClientBody } from "../contract.js";
 import type { ClientContact } from "../schema.js";
@@ -61,7 +62,13 @@ export function parseClientRow(
   const errors: ImportRowError[] = [];
   const fail = (field: ClientImportField, reason: string) =>
     errors.push({ row, column: mapping.columnOf(field), reason });
-  const cell = (field: ClientImportField) => cellOf(mapping, cells, field);
+  // A cell that is not storable text (NUL, control characters, lone surrogates) is the row's error, unread.
+  const cell = (field: ClientImportField) => {
+    const value = cellOf(mapping, cells, field);
+    const problem = value === undefined ? null : textProblem(value);
+    if (problem) fail(field, problem);
+    return problem ? undefined : value;
+  };
   const changes: ClientChanges = {};
 
   for (const field of ["name", "externalId", "clientType"] as const) {

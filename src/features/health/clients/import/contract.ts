@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Text } from "../../../../kernel/text.js";
 
 /** What a CSV column can be imported as (money in major units, e.g. 12500.00; the CSM by email). */
 export const CLIENT_IMPORT_FIELDS = [
@@ -53,9 +54,7 @@ export const MAX_IMPORT_ROWS = 100_000;
 export const SYNC_IMPORT_ROWS = 1000;
 
 const mappingOf = <F extends readonly [string, ...string[]]>(fields: F) =>
-  z
-    .string()
-    .max(20_000)
+  Text.max(20_000)
     .transform((text, ctx) => {
       try {
         return JSON.parse(text) as unknown;
@@ -64,7 +63,7 @@ const mappingOf = <F extends readonly [string, ...string[]]>(fields: F) =>
         return z.NEVER;
       }
     })
-    .pipe(z.record(z.string().max(200), z.enum([...fields, "ignore"])));
+    .pipe(z.record(Text.max(200), z.enum([...fields, "ignore"])));
 
 const importQuery = <F extends readonly [string, ...string[]]>(fields: F) =>
   z.object({
