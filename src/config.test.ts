@@ -24,10 +24,41 @@ describe("loadConfig", () => {
 
   it("needs the admin email and password together", () => {
     expect(() => loadConfig({ PULSE_ADMIN_EMAIL: "a@b.co" })).toThrow(/must be set together/);
-    expect(loadConfig({ PULSE_ADMIN_EMAIL: "A@B.co", PULSE_ADMIN_PASSWORD: "0123456789" }).admin).toEqual({
+    expect(loadConfig({ PULSE_ADMIN_EMAIL: "A@B.co", PULSE_ADMIN_PASSWORD: "lantern river copper" }).admin).toEqual({
       email: "a@b.co",
-      password: "0123456789",
+      password: "lantern river copper",
     });
+  });
+
+  it("refuses a weak admin password at start, saying why", () => {
+    const admin = (password: string) => () =>
+      loadConfig({ PULSE_ADMIN_EMAIL: "ops@example.test", PULSE_ADMIN_PASSWORD: password });
+    expect(admin("password12")).toThrow(/PULSE_ADMIN_PASSWORD: is a commonly used password/);
+    expect(admin("0123456789")).toThrow(/PULSE_ADMIN_PASSWORD: is too easy to guess: it repeats or counts/);
+    expect(admin("pulse-demo-password")).toThrow(/PULSE_ADMIN_PASSWORD: is too easy to guess/);
+    expect(admin("ops@example.test-2026")).toThrow(/PULSE_ADMIN_PASSWORD: must not contain your email address/);
+    expect(admin("short")).toThrow(/PULSE_ADMIN_PASSWORD: must be at least 10 characters/);
+  });
+
+  it("builds APP_URL from PORT unless set, and keeps the issuer id apart from it", () => {
+    expect(loadConfig({ PORT: "4101" })).toMatchObject({
+      appUrl: "http://localhost:4101",
+      issuerUrl: "http://localhost:4101",
+    });
+    expect(loadConfig({ PORT: "4101", APP_URL: "https://pulse.example.com" }).issuerUrl).toBe(
+      "https://pulse.example.com",
+    );
+    expect(loadConfig({ APP_URL: "https://new.example.com/", ISSUER_URL: "https://old.example.com/" })).toMatchObject({
+      appUrl: "https://new.example.com",
+      issuerUrl: "https://old.example.com",
+    });
+    expect(() => loadConfig({ ISSUER_URL: "not a url" })).toThrow(/ISSUER_URL/);
+  });
+
+  it("ends sessions after 30 days unless SESSION_MAX_AGE_DAYS says otherwise", () => {
+    expect(loadConfig({}).sessionMaxAgeDays).toBe(30);
+    expect(loadConfig({ SESSION_MAX_AGE_DAYS: "7" }).sessionMaxAgeDays).toBe(7);
+    expect(() => loadConfig({ SESSION_MAX_AGE_DAYS: "0" })).toThrow(/SESSION_MAX_AGE_DAYS/);
   });
 
   it("reads booleans and a trailing slash in APP_URL", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { passwordProblem } from "./features/accounts/identity/service.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -9,7 +10,10 @@ const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  APP_URL: z.url().default("http://localhost:3000"),
+  /** Where people reach Pulse: every mailed link, QR code and evidence URL. Default http://localhost:$PORT. */
+  APP_URL: z.url().optional(),
+  /** The credential issuer id's base; stays put when the site moves. Default APP_URL. */
+  ISSUER_URL: z.url().optional(),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z
     .string()
@@ -27,6 +31,8 @@ const Env = z.object({
     .number()
     .positive()
     .default(24 * 14),
+  /** Sessions end this long after sign-in, however much they are used. */
+  SESSION_MAX_AGE_DAYS: z.coerce.number().positive().optional(),
   LOGIN_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
@@ -47,6 +53,7 @@ export type Config = {
   host: string;
   port: number;
   appUrl: string;
+  issuerUrl: string;
   dataDir: string;
   databaseUrl?: string;
   smtpUrl?: string;
@@ -54,6 +61,7 @@ export type Config = {
   admin?: { email: string; password: string };
   demo: boolean;
   sessionTtlHours: number;
+  sessionMaxAgeDays: number;
   loginMaxPerIpPerMinute: number;
   loginMaxFailuresPerEmail: number;
   loginFailureWindowMinutes: number;
@@ -66,6 +74,9 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/** Defaults that hold where a runtime is started without a full Config (tests, benches). */
+export const CONFIG_DEFAULTS = { sessionMaxAgeDays: 30 };
+
 /** Parses the environment once; throws ConfigError listing every problem. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = Env.safeParse(source);
@@ -77,11 +88,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (Boolean(e.PULSE_ADMIN_EMAIL) !== Boolean(e.PULSE_ADMIN_PASSWORD)) {
     throw new ConfigError("Invalid configuration:\n  PULSE_ADMIN_EMAIL and PULSE_ADMIN_PASSWORD must be set together");
   }
+  const weakAdmin = e.PULSE_ADMIN_PASSWORD && passwordProblem(e.PULSE_ADMIN_PASSWORD, { email: e.PULSE_ADMIN_EMAIL });
+  if (weakAdmin) throw new ConfigError(`Invalid configuration:\n  PULSE_ADMIN_PASSWORD: ${weakAdmin}`);
+  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
-    appUrl: e.APP_URL.replace(/\/$/, ""),
+    appUrl,
+    issuerUrl: e.ISSUER_URL?.replace(/\/$/, "") ?? appUrl,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
@@ -92,6 +107,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : undefined,
     demo: e.PULSE_DEMO,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionMaxAgeDays: e.SESSION_MAX_AGE_DAYS ?? CONFIG_DEFAULTS.sessionMaxAgeDays,
     loginMaxPerIpPerMinute: e.LOGIN_MAX_PER_IP_PER_MINUTE,
     loginMaxFailuresPerEmail: e.LOGIN_MAX_FAILURES_PER_EMAIL,
     loginFailureWindowMinutes: e.LOGIN_FAILURE_WINDOW_MINUTES,

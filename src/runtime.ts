@@ -1,4 +1,4 @@
-import type { Config } from "./config.js";
+import { CONFIG_DEFAULTS, type Config } from "./config.js";
 import { EVENTS, featureJobs, scheduleFeatureJobs } from "./job-registry.js";
 import { type Clock, systemClock } from "./kernel/clock.js";
 import type { AppContext } from "./platform/context.js";
@@ -21,7 +21,8 @@ export type RuntimeOptions = {
     | "sessionTtlHours"
     | "loginMaxFailuresPerEmail"
     | "loginFailureWindowMinutes"
-  >;
+  > &
+    Partial<Pick<Config, "issuerUrl" | "sessionMaxAgeDays">>;
   log: JobLogger;
   clock?: Clock;
   /** Overrides the SMTP transport (tests). */
@@ -50,7 +51,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     jobs,
     mail: createMailQueue(jobs, mailJob),
     appUrl: config.appUrl,
+    issuerUrl: config.issuerUrl ?? config.appUrl,
     sessionTtlHours: config.sessionTtlHours,
+    sessionMaxAgeDays: config.sessionMaxAgeDays ?? CONFIG_DEFAULTS.sessionMaxAgeDays,
     login: {
       maxFailuresPerEmail: config.loginMaxFailuresPerEmail,
       failureWindowMinutes: config.loginFailureWindowMinutes,

@@ -29,6 +29,10 @@ export type TestAppOptions = {
   bodyLimitBytes?: number;
   maxFailuresPerEmail?: number;
   sessionTtlHours?: number;
+  /** Default: 30 days, or the idle timeout when longer (tests that live through a year keep their session). */
+  sessionMaxAgeDays?: number;
+  appUrl?: string;
+  issuerUrl?: string;
 };
 
 /** The real app on a fresh real database; requests go through app.inject. */
@@ -40,10 +44,12 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock: options.clock,
     transport: options.transport ?? null,
     config: {
-      appUrl: TEST_APP_URL,
+      appUrl: options.appUrl ?? TEST_APP_URL,
+      issuerUrl: options.issuerUrl,
       mailFrom: "Pulse <no-reply@pulse.test>",
       dataDir: "memory://",
       sessionTtlHours: options.sessionTtlHours ?? 24,
+      sessionMaxAgeDays: options.sessionMaxAgeDays ?? Math.max(30, (options.sessionTtlHours ?? 24) / 24),
       loginMaxFailuresPerEmail: options.maxFailuresPerEmail ?? 5,
       loginFailureWindowMinutes: 15,
     },

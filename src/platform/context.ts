@@ -10,6 +10,11 @@ export type AppContext = {
   jobs: Jobs;
   mail: MailQueue;
   appUrl: string;
+  /** The base of the credential issuer id (ISSUER_URL): stays put when the site moves. */
+  issuerUrl: string;
+  /** Idle timeout: a session unused this long ends. */
   sessionTtlHours: number;
+  /** Absolute lifetime: a session ends this long after sign-in, however much it is used. */
+  sessionMaxAgeDays: number;
   login: { maxFailuresPerEmail: number; failureWindowMinutes: number };
 };

@@ -215,4 +215,20 @@ describe.each(TEST_ENGINES)("identity routes on %s", (engine) => {
     clock.advance(25 * 3600_000);
     expect((await json(t, "GET", "/api/me", undefined, user.cookie)).statusCode).toBe(401);
   });
+
+  it("ends a session 30 days after sign-in however much it is used", async () => {
+    const user = await buildUser(t.ctx);
+    const me = async () => (await json(t, "GET", "/api/me", undefined, user.cookie)).statusCode;
+    // Used every 20 hours, so the 24-hour idle timeout never ends it.
+    for (let hours = 20; hours <= 700; hours += 20) {
+      clock.advance(20 * 3600_000);
+      expect(await me(), `after ${hours} hours`).toBe(200);
+    }
+    clock.advance(19 * 3600_000); // 719 hours: an hour before the 30 days are up
+    expect(await me()).toBe(200);
+    const [session] = (await json(t, "GET", "/api/me/sessions", undefined, user.cookie)).json().sessions;
+    expect(new Date(session.expiresAt).getTime() - new Date(session.createdAt).getTime()).toBe(30 * 24 * 3600_000);
+    clock.advance(2 * 3600_000);
+    expect(await me()).toBe(401);
+  });
 });

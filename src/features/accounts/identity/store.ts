@@ -45,8 +45,11 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
 
 type SessionOrg = { id: string; name: string; slug: string; role: OrgRole };
 
-/** The live session, its user and the user's organizations in one query, or nothing when revoked or expired. */
-export async function findLiveSession(db: Db, id: string, now: Date) {
+/**
+ * The live session, its user and the user's organizations in one query, or nothing when revoked, expired
+ * (idle) or signed in before `startedAfter` (its absolute lifetime is over).
+ */
+export async function findLiveSession(db: Db, id: string, now: Date, startedAfter: Date) {
   const [row] = await db
     .select({
       session: sessions,
@@ -57,7 +60,14 @@ export async function findLiveSession(db: Db, id: string, now: Date) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+    .where(
+      and(
+        eq(sessions.id, id),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.createdAt, startedAfter),
+      ),
+    );
   return row;
 }
 

@@ -49,7 +49,7 @@ export async function login(ctx: AppContext, input: LoginBody, client: ClientInf
 export async function openSession(ctx: AppContext, userId: string, client: ClientInfo): Promise<NewSession> {
   const now = ctx.clock.now();
   const { token, hash } = newToken();
-  const expiresAt = new Date(now.getTime() + ctx.sessionTtlHours * 3600_000);
+  const expiresAt = sessionEnd(ctx, now, now);
   const [first] = await listMembershipsOfUser(ctx.database.db, userId);
   await store.insertSession(ctx.database.db, {
     id: hash,
@@ -69,20 +69,30 @@ export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
 }
 
 const TOUCH_EVERY_MS = 60_000;
+const DAY_MS = 86_400_000;
 
-/** The signed-in actor for a session cookie, or null. Sessions slide: use extends them. */
+/** When a session used at `now` ends: after the idle timeout, but never past its absolute lifetime. */
+function sessionEnd(ctx: AppContext, createdAt: Date, now: Date): Date {
+  const idle = now.getTime() + ctx.sessionTtlHours * 3600_000;
+  return new Date(Math.min(idle, createdAt.getTime() + ctx.sessionMaxAgeDays * DAY_MS));
+}
+
+/** Sessions signed in before this instant have outlived their absolute lifetime. */
+const oldestLiveSessionStart = (ctx: AppContext, now: Date) => new Date(now.getTime() - ctx.sessionMaxAgeDays * DAY_MS);
+
+/** The signed-in actor for a session cookie, or null. Sessions slide (use extends them) up to their lifetime. */
 export async function resolveActor(ctx: AppContext, token: string): Promise<Actor | null> {
   const { db } = ctx.database;
   const now = ctx.clock.now();
   const sessionId = hashToken(token);
-  const found = await store.findLiveSession(db, sessionId, now);
+  const found = await store.findLiveSession(db, sessionId, now, oldestLiveSessionStart(ctx, now));
   if (!found) return null;
   const { session, user } = found;
   const orgs = typeof found.organizations === "string" ? JSON.parse(found.organizations) : found.organizations;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await store.touchSession(db, sessionId, {
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + ctx.sessionTtlHours * 3600_000),
+      expiresAt: sessionEnd(ctx, session.createdAt, now),
     });
   }
   const memberships = new Map<string, OrgRole>(orgs.map((o: { id: string; role: OrgRole }) => [o.id, o.role]));
