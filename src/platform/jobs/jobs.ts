@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import type { z } from "zod";
 import type { Database, ExecuteSql, Tx } from "../db/database.js";
 import { toDrizzleSql } from "../db/raw-sql.js";
+import { runBatch, startWorkerLoop, type WorkerLoop } from "./worker-loop.js";
 
 export type JobLogger = {
   info: (obj: object, msg?: string) => void;
@@ -14,6 +15,9 @@ export type JobDefinition<P = unknown> = {
   handler: (payload: P, meta: { jobId: string; attempt: number }) => Promise<void>;
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /** Jobs fetched at once by the worker (default 1) and how many of them run at the same time (default 1). */
+  batchSize?: number;
+  concurrency?: number;
 };
 
 /** Declares a job: its name, its payload schema and what it does. Handlers must be idempotent. */
@@ -109,6 +113,7 @@ export async function startJobs(
   };
 
   let stopped = false;
+  const loops: WorkerLoop[] = [];
   return {
     send: async (definition, payload, sendOptions = {}) => {
       if (!queues.has(definition.name)) throw new Error(`Job ${definition.name} is not registered`);
@@ -125,19 +130,22 @@ export async function startJobs(
     },
     work: async () => {
       for (const definition of byName.values()) {
-        await boss.work(
-          definition.name,
-          { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
-          async (jobs) => {
-            for (const job of jobs) {
-              try {
-                await run(definition, job);
-              } catch (error) {
-                log.error({ err: error, job: definition.name, jobId: job.id }, "job failed; it will be retried");
-                throw error;
-              }
-            }
-          },
+        const { name, batchSize = 1, concurrency = 1 } = definition;
+        const settle = async (jobs: PgBoss.Job<unknown>[]) => {
+          const { done, failed } = await runBatch(jobs, concurrency, (job) => run(definition, job));
+          if (done.length) await boss.complete(name, done);
+          for (const { job, error } of failed) {
+            log.error({ err: error, job: name, jobId: job.id }, "job failed; it will be retried");
+            await boss.fail(name, job.id, { message: String(error) });
+          }
+        };
+        loops.push(
+          startWorkerLoop(
+            () => boss.fetch(name, { batchSize }),
+            settle,
+            { batchSize, concurrency, idleSeconds: options.pollingIntervalSeconds ?? 2 },
+            (error) => log.error({ err: error, job: name }, "job worker error"),
+          ),
         );
       }
     },
@@ -165,6 +173,7 @@ export async function startJobs(
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      await Promise.all(loops.map((loop) => loop.stop()));
       await boss.stop({ graceful: true, close: false, wait: true, timeout: 5000 });
     },
   };

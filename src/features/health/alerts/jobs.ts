@@ -9,9 +9,18 @@ export const escalateAlertsEvent = { name: "alerts.escalate-due", payload: z.obj
 export const remindCsmsEvent = { name: "alerts.remind-csms-daily", payload: z.object({}) };
 export const sendDigestsEvent = { name: "alerts.send-digests-daily", payload: z.object({}) };
 
-/** pulse.set → a risk alert, inbox items and real-time mail (idempotent per pulse entry). */
+/**
+ * pulse.set → a risk alert, inbox items and real-time mail (idempotent per pulse entry: the alert is
+ * unique per entry, so jobs of one client may run side by side). Batched, several at once, so a burst of
+ * pulses gets its alerts in seconds.
+ */
 export const raiseAlertJob = (ctx: () => AppContext) =>
-  defineJob({ ...pulseSetEvent, handler: async (payload) => void (await raiseAlert(ctx(), payload)) });
+  defineJob({
+    ...pulseSetEvent,
+    batchSize: 20,
+    concurrency: 4,
+    handler: async (payload) => void (await raiseAlert(ctx(), payload)),
+  });
 
 /** alert.raised → the organization's signed webhook, retried with backoff when the receiver fails. */
 export const postAlertWebhookJob = (ctx: () => AppContext) =>
@@ -19,6 +28,9 @@ export const postAlertWebhookJob = (ctx: () => AppContext) =>
     ...alertRaisedEvent,
     retryLimit: 8,
     retryDelaySeconds: 30,
+    // Waiting on receivers, not the database: several at once (idempotent by webhook_delivered_at).
+    batchSize: 10,
+    concurrency: 4,
     handler: async (payload) => void (await postAlertWebhook(ctx(), payload)),
   });
 
