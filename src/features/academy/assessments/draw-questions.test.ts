@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { drawQuestions, freshAttemptsFor, PoolTooSmallError, seededRandom } from "./draw-questions.js";
+import {
+  drawQuestions,
+  EXAM_FORMS,
+  examParts,
+  freshAttemptsFor,
+  groupExamPool,
+  PoolTooSmallError,
+  seededRandom,
+} from "./draw-questions.js";
 
 const bank = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
@@ -22,6 +30,34 @@ function drawSeries(
 }
 
 describe("drawQuestions", () => {
+  it("five successive exam attempts share no question when each part of the pool holds five forms", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer(),
+        (counts, rest, spare, seed) => {
+          const blueprint = Object.fromEntries(counts.map((c, i) => [`m${i}`, c]));
+          const questionCount = counts.reduce((n, c) => n + c, 0) + rest;
+          const parts = examParts(questionCount, blueprint);
+          // Each part's pool: exactly five forms, plus a few spare questions.
+          const pool = parts.flatMap((p) =>
+            bank(`${p.source}-`, EXAM_FORMS * p.count + spare).map((id) => ({
+              id,
+              module: p.source === "pool" ? null : p.source,
+            })),
+          );
+          const sets = drawSeries(groupExamPool(pool, true), parts, EXAM_FORMS, seed);
+          expect(new Set(sets.flat()).size).toBe(EXAM_FORMS * questionCount);
+          for (const set of sets)
+            for (const p of parts) {
+              expect(set.filter((id) => id.startsWith(`${p.source}-`))).toHaveLength(p.count);
+            }
+        },
+      ),
+    );
+  });
   it("draws per blueprint from each pool, with no duplicates", () => {
     const pools = new Map([
       ["m1", bank("a", 10)],
