@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Text } from "../../../kernel/text.js";
 
 /** Request and response shapes of module tests and exams, shared with the web app. */
 
@@ -115,7 +116,7 @@ export const ModuleScore = z.object({
 });
 export type ModuleScore = z.infer<typeof ModuleScore>;
 
-export const AnswerMap = z.record(z.uuid(), z.array(z.string().min(1).max(20)).max(8));
+export const AnswerMap = z.record(z.uuid(), z.array(Text.min(1).max(20)).max(8));
 export type AnswerMap = z.infer<typeof AnswerMap>;
 
 export const AttemptView = z.object({
@@ -189,7 +190,8 @@ export const PoolReport = z.object({
 });
 export type PoolReport = z.infer<typeof PoolReport>;
 export const PoolReportQuery = z.object({
-  examAttempts: z.coerce.number().int().min(1).max(20).default(3),
+  /** Five: each retake presents a different set of questions (seed 002), as `pulse content check` wants. */
+  examAttempts: z.coerce.number().int().min(1).max(20).default(5),
   testAttempts: z.coerce.number().int().min(1).max(20).default(2),
 });
 export type PoolReportQuery = z.infer<typeof PoolReportQuery>;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CalendarDate } from "../../../kernel/calendar-date.js";
+import { Text } from "../../../kernel/text.js";
 import { PLANS } from "./content-format.js";
 
 /** The catalog API (learners) and the academy admin API (platform admins): shared with web/. */
@@ -99,8 +101,8 @@ export const CatalogResponse = z.object({
 });
 export type CatalogResponse = z.infer<typeof CatalogResponse>;
 
-export const ProgramKeyParams = z.object({ programKey: z.string().min(1).max(120) });
-export const ModuleKeyParams = z.object({ moduleKey: z.string().min(1).max(120) });
+export const ProgramKeyParams = z.object({ programKey: Text.min(1).max(120) });
+export const ModuleKeyParams = z.object({ moduleKey: Text.min(1).max(120) });
 
 export const ModuleLesson = z.object({
   id: z.uuid(),
@@ -159,7 +161,7 @@ export type MyPlans = z.infer<typeof MyPlans>;
 
 // ---- admin: memberships ----
 
-export const LearnerSearchQuery = z.object({ email: z.string().trim().min(2, "type at least 2 characters").max(200) });
+export const LearnerSearchQuery = z.object({ email: Text.trim().min(2, "type at least 2 characters").max(200) });
 export const Learner = z.object({
   userId: z.uuid(),
   email: z.string(),
@@ -174,7 +176,7 @@ export const AssignPlanBody = z.object({
   userId: z.uuid("is not a valid user id"),
   plan: PlanName,
   /** Optional end date (YYYY-MM-DD): the plan ends at the start of that day, UTC. */
-  endsOn: z.iso.date("must be a date (YYYY-MM-DD)").nullable().optional(),
+  endsOn: CalendarDate.nullable().optional(),
 });
 export type AssignPlanBody = z.infer<typeof AssignPlanBody>;
 export const MembershipParams = z.object({ membershipId: z.uuid("is not a valid membership id") });
@@ -212,8 +214,8 @@ export type AdminProgramList = z.infer<typeof AdminProgramList>;
 
 export const IdParams = z.object({ id: z.uuid("is not a valid id") });
 
-const Title = z.string().trim().min(1, "is required").max(200, "is at most 200 characters");
-const Markdown = z.string().max(50_000, "is at most 50,000 characters");
+const Title = Text.trim().min(1, "is required").max(200, "is at most 200 characters");
+const Markdown = Text.max(50_000, "is at most 50,000 characters");
 export const TitleSummaryBody = z
   .object({ title: Title.optional(), summary: Markdown.optional() })
   .refine((b) => b.title !== undefined || b.summary !== undefined, "give a title or a summary");
@@ -256,13 +258,13 @@ export const QuestionInput = z
     choices: z
       .array(
         z.object({
-          key: z.string().regex(/^[a-z0-9]+$/, "lower-case letters and digits"),
-          text: z.string().trim().min(1, "is required").max(1000),
+          key: Text.regex(/^[a-z0-9]+$/, "lower-case letters and digits"),
+          text: Text.trim().min(1, "is required").max(1000),
         }),
       )
       .min(2, "needs at least 2 choices")
       .max(8, "takes at most 8 choices"),
-    correct: z.array(z.string()).min(1, "mark at least one correct choice"),
+    correct: z.array(Text).min(1, "mark at least one correct choice"),
     explanation: Markdown.nullable().optional(),
   })
   .superRefine((q, ctx) => {

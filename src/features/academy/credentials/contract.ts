@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Text } from "../../../kernel/text.js";
 
 export const CREDENTIAL_KINDS = ["badge", "certificate", "certification"] as const;
 /** A credential's standing: revoked wins over expired. */
@@ -67,7 +68,7 @@ export type UpdateMyCredentialBody = z.infer<typeof UpdateMyCredentialBody>;
 
 export const VerifyBody = z.object({
   /** The VC-JWT (compact JWS); the downloaded JSON (EnvelopedVerifiableCredential) is accepted too. */
-  credential: z.string().trim().min(1, "paste a credential").max(100_000, "is too long"),
+  credential: Text.trim().min(1, "paste a credential").max(100_000, "is too long"),
   /** Optional: does this email match the credential's hashed recipient? */
   email: z.email("must be an email address").optional(),
 });
@@ -102,7 +103,7 @@ export const VerifyResult = z.object({
 export type VerifyResult = z.infer<typeof VerifyResult>;
 
 export const AdminCredentialQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: Text.trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -113,7 +114,7 @@ export const AdminCredentialList = z.object({ credentials: z.array(AdminCredenti
 export type AdminCredentialList = z.infer<typeof AdminCredentialList>;
 
 export const RevokeBody = z.object({
-  reason: z.string().trim().min(3, "say why, in at least 3 characters").max(500, "keep it under 500 characters"),
+  reason: Text.trim().min(3, "say why, in at least 3 characters").max(500, "keep it under 500 characters"),
 });
 export type RevokeBody = z.infer<typeof RevokeBody>;
 
@@ -122,7 +123,7 @@ export type RevokeBody = z.infer<typeof RevokeBody>;
  * is cleared, so the same signed VC-JWT verifies as valid again (or expired, if its validUntil passed).
  */
 export const ReinstateBody = z.object({
-  reason: z.string().trim().min(3, "say why, in at least 3 characters").max(500, "keep it under 500 characters"),
+  reason: Text.trim().min(3, "say why, in at least 3 characters").max(500, "keep it under 500 characters"),
 });
 export type ReinstateBody = z.infer<typeof ReinstateBody>;
 
@@ -131,6 +132,6 @@ export const AwardBody = z.object({
   userId: z.uuid("must be a user id"),
   object: z.enum(["module", "level"]),
   /** The module's or level's content key, e.g. "ccsmp.l4". */
-  key: z.string().trim().min(1, "name the module or level").max(120),
+  key: Text.trim().min(1, "name the module or level").max(120),
 });
 export type AwardBody = z.infer<typeof AwardBody>;

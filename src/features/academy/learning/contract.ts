@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { instant } from "../../../kernel/calendar-date.js";
+import { Text } from "../../../kernel/text.js";
 
 /** Request and response shapes of the lesson player and progress views, shared with the web app. */
 
@@ -9,7 +11,7 @@ export const ProgramParams = z.object({ programId: z.uuid() });
 
 const Seconds = z.number().min(0, "cannot be negative").max(86_400, "is longer than a day");
 /** Client time; the server clamps it to its own clock (never in the future, at most a day back). */
-const When = z.iso.datetime({ offset: true, message: "must be an ISO date-time" }).optional();
+const When = instant({ message: "must be an ISO date-time" }).optional();
 
 /** Playback reported by the player: the segments really played since its last report (seeks excluded). */
 export const PlayedStatement = z.object({
@@ -27,7 +29,7 @@ export const PlayedStatement = z.object({
 export const AnsweredStatement = z.object({
   verb: z.literal("answered"),
   questionId: z.uuid(),
-  response: z.array(z.string().min(1).max(40)).min(1, "choose an answer").max(20),
+  response: z.array(Text.min(1).max(40)).min(1, "choose an answer").max(20),
   timestamp: When,
 });
 /** A reading or scenario shown, a workbook downloaded. */
@@ -36,7 +38,7 @@ export const OpenedStatement = z.object({ verb: z.literal("opened"), itemId: z.u
 export const CompletedStatement = z.object({
   verb: z.literal("completed"),
   itemId: z.uuid(),
-  response: z.string().max(10_000).optional(),
+  response: Text.max(10_000).optional(),
   timestamp: When,
 });
 export const StatementInput = z.discriminatedUnion("verb", [

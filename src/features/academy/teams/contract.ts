@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Text } from "../../../kernel/text.js";
 
 /**
  * Team progress: each member's progress per module, with module-test scores and attempts, and their
@@ -12,9 +13,9 @@ export const TeamProgressFilter = z.object({
   /** One person (user id). */
   person: z.uuid("is not a valid user id").optional(),
   /** Name or email contains. */
-  q: z.string().trim().max(200).optional(),
+  q: Text.trim().max(200).optional(),
   /** A program key. */
-  program: z.string().trim().max(120).optional(),
+  program: Text.trim().max(120).optional(),
   status: z.enum(PROGRESS_STATUSES).optional(),
 });
 export type TeamProgressFilter = z.infer<typeof TeamProgressFilter>;

@@ -27,7 +27,11 @@ export const CreateReasonCodeBody = z.object({
 export type CreateReasonCodeBody = z.infer<typeof CreateReasonCodeBody>;
 export const UpdateReasonCodeBody = CreateReasonCodeBody.omit({ code: true })
   .partial()
-  .extend({ retired: z.boolean().optional() });
+  .extend({ retired: z.boolean().optional() })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: "give at least one of label, category, kind, retired",
+    path: ["label"],
+  });
 export type UpdateReasonCodeBody = z.infer<typeof UpdateReasonCodeBody>;
 export const ReasonCodeParams = z.object({ orgId: z.uuid(), reasonCodeId: z.uuid("is not a valid reason code id") });
 
