@@ -156,6 +156,12 @@ test("module test: fail, review, pass; timed exam: countdown, resume, fail, reta
   await page.getByRole("button", { name: "Submit answers" }).first().click();
   await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
   await expect(page.getByTestId("attempt-result")).toContainText("Not passed");
+  // A failed exam gives its score (per module where the pool is tagged), never its questions or keys.
+  await expect(page.getByText("Your score per module")).toBeVisible();
+  await expect(page.getByText("Correct answer")).toHaveCount(0);
+  const graded = await attemptJson(page);
+  expect(graded.questions).toEqual([]);
+  expect(JSON.stringify(graded)).not.toMatch(/"correct"|explanation/);
 
   // The retake: a countdown, the exact time in the learner's zone, and a calendar file.
   await expect(page.getByTestId("retake-countdown")).toContainText(/Opens in (1 day 23:5\d:\d\d|2 days 00:00:00)/);
@@ -175,7 +181,7 @@ test("module test: fail, review, pass; timed exam: countdown, resume, fail, reta
   expect(refused.status()).toBe(409);
   expect((await refused.json()).error.code).toBe("retake_locked");
 
-  // Academy staff: the pool report (a candidate may need 3 attempts).
+  // Academy staff: the pool report (five disjoint forms per exam, seed 002).
   await signInViaApi(page, ADMIN.email, ADMIN.password);
   await page.goto("/academy");
   await expect(page.getByRole("link", { name: "Question pools" })).toHaveAttribute("href", "/admin/question-pools");

@@ -150,7 +150,7 @@ describe.each(TEST_ENGINES)("assessments (%s)", (engine) => {
     expect(attempt.remainingSeconds).toBe(3600);
     expect(new Date(attempt.deadlineAt).getTime() - clock.now().getTime()).toBe(60 * 60_000);
     expect(start.body).not.toMatch(/"correct"|explanation/);
-    // Blueprint: 4 + 4 from the module banks, 2 from the exam's own pool.
+    // Blueprint: 4 + 4 from the pool's questions tagged by module, 2 from its untagged scenario questions.
     const scenarios = attempt.questions.filter((q: { scenario: boolean }) => q.scenario);
     expect(scenarios).toHaveLength(2);
 
@@ -261,7 +261,7 @@ describe.each(TEST_ENGINES)("assessments (%s)", (engine) => {
       );
       clock.advance(1000);
     }
-    // Each retake drew module-bank questions not seen before (banks of 30, 4 per attempt).
+    // Each retake drew exam-pool questions not seen before (20 per module, 4 per attempt).
     const bankIds = (set: string[], all: string[][]) => set.filter((id) => all.flat().includes(id));
     expect(bankIds(seenSets[1] ?? [], [seenSets[0] ?? []]).length).toBeLessThanOrEqual(2);
     const fourth = await call("POST", `/api/academy/assessments/${catalog.examA.id}/attempts`, me.cookie);
@@ -309,7 +309,7 @@ describe.each(TEST_ENGINES)("assessments (%s)", (engine) => {
       await call("GET", "/api/admin/academy/assessment-pools?examAttempts=3&testAttempts=3", cookie)
     ).json();
     const examA = report.assessments.find((a: { id: string }) => a.id === catalog.examA.id);
-    // Own pool of 6 for 2 per attempt: 3 fresh attempts; banks of 30 for 4: 7. No warning at 3 ...
+    // Untagged pool of 6 for 2 per attempt: 3 fresh attempts; 20 per module for 4: 5. No warning at 3 ...
     expect(examA).toMatchObject({ freshAttempts: 3, warning: null });
     const test = report.assessments.find((a: { id: string }) => a.id === catalog.moduleTest.id);
     // ... but a module test of 15 from 30 serves 2 fresh attempts, fewer than 3.
@@ -317,7 +317,7 @@ describe.each(TEST_ENGINES)("assessments (%s)", (engine) => {
     expect(test.message).toContain("30 questions for 15 per attempt; 3 attempts need 45");
     // With the seed's two attempts for module tests, a bank of 30 is enough; warnings are listed first.
     const byDefault = (await call("GET", "/api/admin/academy/assessment-pools", cookie)).json();
-    expect(byDefault).toMatchObject({ examAttempts: 3, testAttempts: 2 });
+    expect(byDefault).toMatchObject({ examAttempts: 5, testAttempts: 2 });
     expect(byDefault.assessments.find((a: { id: string }) => a.id === catalog.moduleTest.id)).toMatchObject({
       warning: null,
       attemptsPlanned: 2,

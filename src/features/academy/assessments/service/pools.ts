@@ -20,7 +20,12 @@ export async function poolReport(ctx: AppContext, plan: PoolReportQuery): Promis
       const poolSize = pools.get(part.source)?.length ?? 0;
       return {
         source: part.source,
-        label: part.source === "pool" ? "Exam's own pool" : `Module bank ${part.source}`,
+        label:
+          part.source === "pool"
+            ? "Exam's own pool"
+            : a.kind === "exam"
+              ? `Exam pool, module ${part.source}`
+              : `Module bank ${part.source}`,
         poolSize,
         perAttempt: part.count,
         freshAttempts: freshAttemptsFor(poolSize, part.count),

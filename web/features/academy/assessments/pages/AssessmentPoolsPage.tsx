@@ -24,7 +24,7 @@ const attemptsInput = (v: string | number, fallback: number) =>
   typeof v === "number" && v >= 1 && v <= 20 ? v : fallback;
 
 function Pools() {
-  const [examAttempts, setExamAttempts] = useState(3);
+  const [examAttempts, setExamAttempts] = useState(5);
   const [testAttempts, setTestAttempts] = useState(2);
   const report = usePoolReport({ examAttempts, testAttempts });
   const warnings = report.data?.assessments.filter((a) => a.warning) ?? [];
@@ -41,7 +41,7 @@ function Pools() {
             min={1}
             max={20}
             value={examAttempts}
-            onChange={(v) => setExamAttempts(attemptsInput(v, 3))}
+            onChange={(v) => setExamAttempts(attemptsInput(v, 5))}
             w={300}
           />
           <NumberInput

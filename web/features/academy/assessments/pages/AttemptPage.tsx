@@ -17,6 +17,7 @@ import { useSignedInMe } from "../../../accounts/identity/queries";
 import { AssessmentCrumbs } from "../components/AssessmentCrumbs";
 import { AttemptReview } from "../components/AttemptReview";
 import { ExamCountdown } from "../components/ExamCountdown";
+import { ModuleScores } from "../components/ModuleScores";
 import { QuestionField } from "../components/QuestionField";
 import { RetakeNotice } from "../components/RetakeNotice";
 import { type SaveState, useAutosave } from "../components/use-autosave";
@@ -206,9 +207,18 @@ function AttemptResult({ attempt }: { attempt: AttemptView }) {
         {!result.passed && status.data?.canStart ? (
           <Text>You may try again now: each new attempt draws questions you have not seen where the bank allows.</Text>
         ) : null}
-        <SectionCard title="Review your answers" description="The correct answers and why.">
-          <AttemptReview attempt={attempt} />
-        </SectionCard>
+        {attempt.assessment.kind === "exam" ? (
+          <SectionCard
+            title="Your score per module"
+            description="Exam questions and their answers are not shown after the exam, so that every attempt tests what you know. Revisit the modules where you scored lowest."
+          >
+            <ModuleScores scores={result.byModule} />
+          </SectionCard>
+        ) : (
+          <SectionCard title="Review your answers" description="The correct answers and why.">
+            <AttemptReview attempt={attempt} />
+          </SectionCard>
+        )}
       </Stack>
     </>
   );
