@@ -4,6 +4,9 @@ import { linkedInAddUrl } from "./linkedin.js";
 import { addMonths, buildOpenBadgeCredential, type CredentialFacts, OB_CONTEXT, VC_CONTEXT } from "./open-badge.js";
 import { emailIdentityHash } from "./recipient.js";
 
+/** One address for the site and the issuer id, as when ISSUER_URL is not set. */
+const site = (url: string) => ({ appUrl: url, issuerUrl: url });
+
 const facts = (over: Partial<CredentialFacts> = {}): CredentialFacts => ({
   id: "0b7c3c1e-8a0e-4a57-9a55-0f7f0c7d1d11",
   kind: "certification",
@@ -28,7 +31,7 @@ const facts = (over: Partial<CredentialFacts> = {}): CredentialFacts => ({
 
 describe("OpenBadgeCredential", () => {
   it("has both contexts, the types, the issuer profile and the achievement", () => {
-    const vc = buildOpenBadgeCredential("https://pulse.example", facts());
+    const vc = buildOpenBadgeCredential(site("https://pulse.example"), facts());
     expect(vc["@context"]).toEqual([VC_CONTEXT, OB_CONTEXT]);
     expect(vc.type).toEqual(["VerifiableCredential", "OpenBadgeCredential"]);
     expect(vc.id).toBe("urn:uuid:0b7c3c1e-8a0e-4a57-9a55-0f7f0c7d1d11");
@@ -50,7 +53,7 @@ describe("OpenBadgeCredential", () => {
   });
 
   it("hashes the recipient's email with the salt (case-insensitive)", () => {
-    const vc = buildOpenBadgeCredential("https://pulse.example", facts());
+    const vc = buildOpenBadgeCredential(site("https://pulse.example"), facts());
     const id = vc.credentialSubject.identifier[0];
     expect(id).toMatchObject({ type: "IdentityObject", identityType: "emailAddress", hashed: true, salt: "salt1" });
     expect(id?.identityHash).toMatch(/^sha256\$[0-9a-f]{64}$/);
@@ -59,12 +62,12 @@ describe("OpenBadgeCredential", () => {
   });
 
   it("has validUntil only where the credential expires", () => {
-    expect(buildOpenBadgeCredential("https://p", facts()).validUntil).toBe("2027-03-01T10:00:00.000Z");
-    expect("validUntil" in buildOpenBadgeCredential("https://p", facts({ validUntil: null }))).toBe(false);
+    expect(buildOpenBadgeCredential(site("https://p"), facts()).validUntil).toBe("2027-03-01T10:00:00.000Z");
+    expect("validUntil" in buildOpenBadgeCredential(site("https://p"), facts({ validUntil: null }))).toBe(false);
   });
 
   it("points its status entry at the right list and bit", () => {
-    const vc = buildOpenBadgeCredential("https://p", facts());
+    const vc = buildOpenBadgeCredential(site("https://p"), facts());
     expect(vc.credentialStatus).toEqual({
       id: "https://p/api/credentials/status-lists/1#3",
       type: "BitstringStatusListEntry",

@@ -5,11 +5,18 @@ export const VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
 export const OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 export const ISSUER_NAME = "Pulse Academy";
 
-/** The public URLs a credential points at, all served by this app. */
+/** Where Pulse is reached (APP_URL) and the base of its issuer id (ISSUER_URL), which stays put when the site moves. */
+export type CredentialSite = { appUrl: string; issuerUrl: string };
+
+/** The issuer id every credential names: stable, so credentials issued before a move keep their issuer. */
+export const issuerId = (issuerUrl: string) => `${issuerUrl}/api/credentials/issuer`;
+
+export const STATUS_LIST_PATH = "/api/credentials/status-lists/";
+
+/** The public URLs a credential points at, all served by this app where it runs now. */
 export const credentialUrls = (appUrl: string) => ({
-  issuer: `${appUrl}/api/credentials/issuer`,
   jwks: `${appUrl}/.well-known/jwks.json`,
-  statusList: (list: number) => `${appUrl}/api/credentials/status-lists/${list}`,
+  statusList: (list: number) => `${appUrl}${STATUS_LIST_PATH}${list}`,
   evidence: (credentialId: string) => `${appUrl}/evidence/${credentialId}`,
   verify: (credentialId: string) => `${appUrl}/verify/${credentialId}`,
 });
@@ -28,12 +35,12 @@ export type IssuerProfile = {
   description: string;
 };
 
-export function issuerProfile(appUrl: string): IssuerProfile {
+export function issuerProfile(site: CredentialSite): IssuerProfile {
   return {
-    id: credentialUrls(appUrl).issuer,
+    id: issuerId(site.issuerUrl),
     type: ["Profile"],
     name: ISSUER_NAME,
-    url: appUrl,
+    url: site.appUrl,
     description: "Pulse Academy issues the badges, certificates and certifications earned in its programs.",
   };
 }
@@ -73,8 +80,8 @@ export function evidenceLines(evidence: CredentialEvidence): { name: string; nar
 }
 
 /** An Open Badges 3.0 OpenBadgeCredential (VC Data Model 2.0), unsigned. */
-export function buildOpenBadgeCredential(appUrl: string, facts: CredentialFacts) {
-  const urls = credentialUrls(appUrl);
+export function buildOpenBadgeCredential(site: CredentialSite, facts: CredentialFacts) {
+  const urls = credentialUrls(site.appUrl);
   const { list, index } = statusPosition(facts.statusIndex);
   const evidenceUrl = urls.evidence(facts.id);
   return {
@@ -83,7 +90,7 @@ export function buildOpenBadgeCredential(appUrl: string, facts: CredentialFacts)
     type: ["VerifiableCredential", "OpenBadgeCredential"],
     name: facts.title,
     description: facts.description,
-    issuer: issuerProfile(appUrl),
+    issuer: issuerProfile(site),
     validFrom: facts.validFrom.toISOString(),
     ...(facts.validUntil ? { validUntil: facts.validUntil.toISOString() } : {}),
     awardedDate: facts.issuedAt.toISOString(),
@@ -105,7 +112,7 @@ export function buildOpenBadgeCredential(appUrl: string, facts: CredentialFacts)
         name: facts.title,
         description: facts.description,
         criteria: { narrative: facts.criteria },
-        creator: { id: urls.issuer, type: ["Profile"], name: ISSUER_NAME },
+        creator: { id: issuerId(site.issuerUrl), type: ["Profile"], name: ISSUER_NAME },
         tag: [facts.programTitle],
       },
     },
@@ -128,13 +135,13 @@ export function buildOpenBadgeCredential(appUrl: string, facts: CredentialFacts)
 export type OpenBadgeCredential = ReturnType<typeof buildOpenBadgeCredential>;
 
 /** The status list credential (BitstringStatusListCredential) for one list, unsigned. */
-export function buildStatusListCredential(appUrl: string, list: number, encodedList: string, validFrom: Date) {
-  const url = credentialUrls(appUrl).statusList(list);
+export function buildStatusListCredential(site: CredentialSite, list: number, encodedList: string, validFrom: Date) {
+  const url = credentialUrls(site.appUrl).statusList(list);
   return {
     "@context": [VC_CONTEXT],
     id: url,
     type: ["VerifiableCredential", "BitstringStatusListCredential"],
-    issuer: credentialUrls(appUrl).issuer,
+    issuer: issuerId(site.issuerUrl),
     validFrom: validFrom.toISOString(),
     credentialSubject: { id: `${url}#list`, type: "BitstringStatusList", statusPurpose: "revocation", encodedList },
   };

@@ -39,7 +39,7 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; webDist:
   app.get(
     "/api/credentials/issuer",
     { config: { access: "public" }, schema: { tags, summary: "The issuer's Open Badges Profile" } },
-    async () => issuerProfile(ctx.appUrl),
+    async () => issuerProfile(ctx),
   );
   app.get(
     "/api/credentials/status-lists/:list",

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../../../platform/context.js";
-import { buildOpenBadgeCredential, type CredentialFacts, credentialUrls } from "../open-badge.js";
+import { buildOpenBadgeCredential, type CredentialFacts, issuerId } from "../open-badge.js";
 import { signVcJwt } from "./signing-keys.js";
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
@@ -9,10 +9,10 @@ const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
  * vc+jwt), with the registered claims mirroring it (iss, jti, iat, nbf, exp when it expires).
  */
 export async function signCredential(ctx: AppContext, facts: CredentialFacts): Promise<string> {
-  const credential = buildOpenBadgeCredential(ctx.appUrl, facts);
+  const credential = buildOpenBadgeCredential(ctx, facts);
   return signVcJwt(ctx, {
     ...credential,
-    iss: credentialUrls(ctx.appUrl).issuer,
+    iss: issuerId(ctx.issuerUrl),
     jti: credential.id,
     iat: seconds(facts.issuedAt),
     nbf: seconds(facts.validFrom),

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../../../platform/context.js";
-import { buildStatusListCredential, credentialUrls } from "../open-badge.js";
+import { buildStatusListCredential, issuerId } from "../open-badge.js";
 import { encodeStatusList, STATUS_LIST_SIZE } from "../status-list.js";
 import * as store from "../store.js";
 import { signVcJwt } from "./signing-keys.js";
@@ -16,10 +16,10 @@ export async function statusListJwt(ctx: AppContext, list: number): Promise<stri
   const revoked = await store.revokedIndexes(db, from, from + STATUS_LIST_SIZE);
   const encoded = encodeStatusList(revoked.map((i) => i - from));
   const now = ctx.clock.now();
-  const credential = buildStatusListCredential(ctx.appUrl, list, encoded, now);
+  const credential = buildStatusListCredential(ctx, list, encoded, now);
   return signVcJwt(ctx, {
     ...credential,
-    iss: credentialUrls(ctx.appUrl).issuer,
+    iss: issuerId(ctx.issuerUrl),
     jti: credential.id,
     iat: Math.floor(now.getTime() / 1000),
   });

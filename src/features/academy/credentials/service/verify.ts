@@ -1,5 +1,6 @@
 import type { AppContext } from "../../../../platform/context.js";
 import type { VerifiedCredential, VerifyBody, VerifyResult } from "../contract.js";
+import { STATUS_LIST_PATH } from "../open-badge.js";
 import { emailIdentityHash } from "../recipient.js";
 import { STATUS_LIST_SIZE } from "../status-list.js";
 import * as store from "../store.js";
@@ -43,13 +44,24 @@ type Payload = {
 
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
-/** The credential's global status index from its BitstringStatusListEntry, if it is one of ours. */
-function statusIndexOf(ctx: AppContext, p: Payload): number | null {
-  const list = str(p.credentialStatus?.statusListCredential);
+/** The path of a status list URL, or null when it is not a URL. */
+function pathOf(url: string | null): string | null {
+  if (!url || !URL.canParse(url)) return null;
+  return new URL(url).pathname;
+}
+
+/**
+ * The credential's global status index from its BitstringStatusListEntry. The signature already proved
+ * Pulse wrote it, so the list is read by its path: a credential issued before the site moved (another
+ * APP_URL) keeps its status.
+ */
+function statusIndexOf(p: Payload): number | null {
+  const path = pathOf(str(p.credentialStatus?.statusListCredential));
   const index = Number(str(p.credentialStatus?.statusListIndex));
-  const prefix = `${ctx.appUrl}/api/credentials/status-lists/`;
-  if (!list?.startsWith(prefix) || !Number.isInteger(index) || index < 0 || index >= STATUS_LIST_SIZE) return null;
-  const listNumber = Number(list.slice(prefix.length));
+  if (!path?.startsWith(STATUS_LIST_PATH) || !Number.isInteger(index) || index < 0 || index >= STATUS_LIST_SIZE) {
+    return null;
+  }
+  const listNumber = Number(path.slice(STATUS_LIST_PATH.length));
   return Number.isInteger(listNumber) && listNumber >= 0 ? listNumber * STATUS_LIST_SIZE + index : null;
 }
 
@@ -70,7 +82,7 @@ export async function verifyCredential(ctx: AppContext, body: VerifyBody): Promi
   const p = check.payload as Payload;
   const types = Array.isArray(p.type) ? p.type : [];
   const idMatch = str(p.id)?.match(UUID_URN);
-  const statusIndex = statusIndexOf(ctx, p);
+  const statusIndex = statusIndexOf(p);
   const validFrom = str(p.validFrom);
   if (!types.includes("OpenBadgeCredential") || !idMatch || statusIndex === null || !validFrom) {
     return { status: "tampered", reason: "The signed content is not an Open Badges credential of Pulse Academy." };
