@@ -44,6 +44,11 @@ async function main() {
     return app;
   })();
   await app.listen({ host: config.host, port: config.port });
+  // Every mailed link, QR code and evidence URL starts with APP_URL: say which one this start uses.
+  app.log.info(
+    { appUrl: config.appUrl, issuerUrl: config.issuerUrl },
+    `Pulse is running at ${config.appUrl} (links use APP_URL; credential issuer id from ${config.issuerUrl})`,
+  );
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     await app.close();
