@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode, type FieldReasons } from "../../kernel/app-error.js";
+import { databaseInputProblem } from "./database-input-error.js";
 import { ERROR_STATUS } from "./error-status.js";
 
 const body = (code: ErrorCode | string, message: string, fields?: FieldReasons) => ({
@@ -38,6 +39,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(body("invalid_input", error.message));
+    }
+    const refused = databaseInputProblem(error);
+    if (refused) {
+      request.log.warn({ err: error, method: request.method, url: request.url }, "database refused a value");
+      return reply.status(400).send(body("invalid_input", `The request ${refused}.`, { body: refused }));
     }
     request.log.error({ err: error, method: request.method, url: request.url }, "unhandled error");
     return reply.status(500).send(body("internal", "Something went wrong on our side. Please try again."));
