@@ -120,7 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogRoutes, { ctx });
   await app.register(catalogAdminRoutes, { ctx });
   await app.register(teamProgressRoutes, { ctx });
-  await app.register(academyMediaRoutes, { contentDirs: options.contentDirs ?? [] });
+  await app.register(academyMediaRoutes, { ctx, contentDirs: options.contentDirs ?? [] });
 
   await registerSpa(app, options.webDist ?? DEFAULT_WEB_DIST);
   return app;

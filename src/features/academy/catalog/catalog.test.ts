@@ -188,6 +188,7 @@ describe.each(TEST_ENGINES)("academy catalog on %s", (engine) => {
     const app = await buildApp({ ctx: t.ctx, logLevel: "silent", webDist: "/nonexistent", contentDirs: [FIXTURES] });
     try {
       const learner = await buildUser(t.ctx);
+      expect((await assign(learner.userId, "basic")).statusCode).toBe(200);
       const anonymous = await app.inject({ method: "GET", url: "/media/clips/short.webm" });
       expect(anonymous.statusCode).toBe(401);
       const ranged = await app.inject({
