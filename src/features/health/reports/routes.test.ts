@@ -167,9 +167,12 @@ describe.each(TEST_ENGINES)("pulse reports on %s", (engine) => {
     const asOfDrill = (await api("GET", `/reports/pulse-reasons?asOf=2026-06-15&reasonCodeId=${grow}`)).json();
     expect(asOfDrill.clientTotal).toBe(1);
     expect(asOfDrill.clients.map((c: { name: string }) => c.name)).toEqual(["Acme"]);
-    // The corrected June entry no longer counts, and its correction only takes effect in August.
+    // The correction takes the corrected June entry's date: as of mid-June Cobalt is at the corrected
+    // level with the corrected reason, and only Dune has no pulse.
     const june = (await api("GET", "/reports/pulse-health?asOf=2026-06-15&levels=none")).json();
-    expect(june.clients.map((c: { name: string }) => c.name)).toEqual(["Cobalt", "Dune"]);
+    expect(june.clients.map((c: { name: string }) => c.name)).toEqual(["Dune"]);
+    const juneReasons = (await api("GET", `/reports/pulse-reasons?asOf=2026-06-15&reasonCodeId=${declining}`)).json();
+    expect(juneReasons.clients.map((c: { name: string }) => c.name)).toEqual(["Cobalt"]);
     const now = (await api("GET", "/reports/pulse-health?asOf=2026-08-01&levels=some_risk")).json();
     expect(now.clients.map((c: { name: string }) => c.name)).toEqual(["Cobalt"]);
   });
