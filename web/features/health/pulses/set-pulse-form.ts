@@ -27,11 +27,12 @@ export const correctionValues = (entry: PulseEntry, timeZone: string): SetPulseV
 
 /**
  * The API body. A pulse for today takes effect now; an earlier day takes effect at noon there. A
- * correction left on the corrected entry's day keeps that entry's exact time, so it replaces it in place.
+ * correction left on the corrected entry's day keeps that entry's exact time, so it replaces it in place;
+ * a correction moved to today says now explicitly.
  */
 export function setPulseBody(
   values: SetPulseValues,
-  context: { today: string; timeZone: string; correcting: PulseEntry | null },
+  context: { today: string; timeZone: string; correcting: PulseEntry | null; now?: Date },
 ): SetPulseBody {
   const { correcting, timeZone, today } = context;
   const sameDayAsCorrected = correcting && values.effectiveDay === dayInZone(correcting.effectiveAt, timeZone);
@@ -39,7 +40,10 @@ export function setPulseBody(
     ? correcting.effectiveAt
     : values.effectiveDay && values.effectiveDay !== today
       ? zonedDayTimeToIso(values.effectiveDay, "12:00", timeZone)
-      : undefined;
+      : // The server dates a correction on the corrected entry's day unless told otherwise.
+        correcting
+        ? (context.now ?? new Date()).toISOString()
+        : undefined;
   return {
     level: values.level ?? ("" as PulseLevelValue),
     note: values.note,
