@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createConfirmedUser, openSession } from "../src/features/accounts/identity/service.js";
+import { createConfirmedUser, ensurePlatformAdmin, openSession } from "../src/features/accounts/identity/service.js";
 import { addMember, createOrganization } from "../src/features/accounts/organizations/service.js";
 import type { OrgRole } from "../src/kernel/roles.js";
 import type { AppContext } from "../src/platform/context.js";
@@ -39,5 +39,12 @@ export async function buildOrganization(ctx: AppContext, name = `Org ${unique()}
 export async function buildMember(ctx: AppContext, orgId: string, role: OrgRole) {
   const user = await buildUser(ctx, { name: `A ${role}` });
   await addMember(ctx.database.db, orgId, user.userId, role);
+  return user;
+}
+
+/** A platform admin (Pulse staff) with a live session. */
+export async function buildPlatformAdmin(ctx: AppContext) {
+  const user = await buildUser(ctx, { name: "Staff" });
+  await ensurePlatformAdmin(ctx, { email: user.email, password: FACTORY_PASSWORD });
   return user;
 }
