@@ -117,7 +117,11 @@ export const RESOURCES: Record<string, Resource> = {
   userId: {
     // A member of A, named in A's member routes (role, manager, removal).
     scope: "organization",
-    make: async (w) => ({ params: { userId: (await buildMember(w.t.ctx, w.a.orgId, "member")).userId } }),
+    make: async (w) => ({
+      params: { userId: (await buildMember(w.t.ctx, w.a.orgId, "member")).userId },
+      // Real changes, so a leaking write would show in the snapshot too.
+      values: { role: "manager", managerUserId: w.a.owner.userId },
+    }),
   },
   importId: {
     // More than 1,000 rows make an import job; a dry run writes no clients.
@@ -204,7 +208,7 @@ export const RESOURCES: Record<string, Resource> = {
 };
 
 /** Values some routes need whatever the resource: a formula version that always exists. */
-export const VALUE_HINTS: ValueHints = { versions: "1", managerUserId: null };
+export const VALUE_HINTS: ValueHints = { versions: "1" };
 
 /** Organizations A and B (an owner and a member each), a platform admin, and a cache for shared fixtures. */
 export async function buildWorld(t: TestApp): Promise<World> {
