@@ -6,6 +6,7 @@ import { importRunEvent } from "./features/health/clients/import/events.js";
 import { importJobs } from "./features/health/clients/import/jobs.js";
 import { pulseSetEvent } from "./features/health/pulses/events.js";
 import { refreshScoresEvent, refreshScoresJob } from "./features/health/pulses/jobs.js";
+import { buildSnapshotsJob, scheduleSnapshotJobs } from "./features/health/snapshots/jobs.js";
 import type { AppContext } from "./platform/context.js";
 import { type AnyJob, anyJob, type JobName } from "./platform/jobs/jobs.js";
 
@@ -25,6 +26,7 @@ export function featureJobs(ctx: () => AppContext): AnyJob[] {
     anyJob(refreshScoresJob(ctx)),
     ...alertJobs(ctx),
     ...importJobs(ctx),
+    anyJob(buildSnapshotsJob(ctx)),
   ];
 }
 
@@ -32,5 +34,6 @@ export function featureJobs(ctx: () => AppContext): AnyJob[] {
 export async function scheduleFeatureJobs(ctx: AppContext): Promise<void> {
   await ctx.jobs.schedule(refreshScoresEvent, "0 2 * * *", {});
   await scheduleAlertJobs(ctx);
+  await scheduleSnapshotJobs(ctx);
   await scheduleAssessmentJobs(ctx);
 }

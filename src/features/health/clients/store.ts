@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
 import { userNameOf } from "../../accounts/identity/service.js";
+import { touchSnapshotDays, utcDay } from "../snapshots/store.js";
 import { CLIENT_STATUSES } from "./client-status.js";
 import type { ClientSort } from "./contract.js";
 import { clients, clientVersions } from "./schema.js";
@@ -34,12 +35,19 @@ export async function insertClient(db: Db, values: NewClientRow): Promise<Client
 
 /** Updates the client; a change to an undated field also reaches its versions' copies. Call it inside a transaction. */
 export async function updateClient(db: Db, orgId: string, clientId: string, values: Partial<NewClientRow>) {
+  const archivedBefore = values.archivedAt !== undefined ? (await findClient(db, orgId, clientId))?.archivedAt : null;
   const [row] = await db
     .update(clients)
     .set(values)
     .where(and(eq(clients.orgId, orgId), eq(clients.id, clientId)))
     .returning();
   if (row && COPIED.some((field) => values[field] !== undefined)) await syncVersionCopies(db, clientId);
+  // Archiving hides the client from its day on in "as of" reports; unarchiving shows it again from the old day.
+  const archiveDays = [archivedBefore, row?.archivedAt]
+    .filter((d): d is Date => d instanceof Date)
+    .map(utcDay)
+    .sort();
+  if (row && values.archivedAt !== undefined && archiveDays[0]) await touchSnapshotDays(db, orgId, archiveDays[0]);
   return row;
 }
 
@@ -67,6 +75,7 @@ export async function insertVersion(
 ) {
   await db.insert(clientVersions).values(values);
   if (!options.newClient) await refreshVersionSpans(db, values.clientId);
+  await touchSnapshotDays(db, values.orgId, String(values.validFrom));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Db } from "../../../platform/db/database.js";
 import { userNameOf } from "../../accounts/identity/service.js";
 import { clients, usageFigures } from "../clients/schema.js";
 import { lockClientHistory } from "../clients/store.js";
+import { touchSnapshotDays, utcDay } from "../snapshots/store.js";
 import { pulseEntries, pulseEntryReasons, reasonCodes, scoreFormulas, successScores } from "./schema.js";
 import type { ScoreFormula } from "./success-score.js";
 
@@ -91,6 +92,12 @@ export async function insertPulseEntry(db: Db, values: typeof pulseEntries.$infe
       );
   }
   await refreshPulseSpans(db, row.clientId);
+  // The "as of" snapshot of every day from the entry's (or the corrected entry's) day on may have changed.
+  const corrected = row.correctsEntryId
+    ? await findPulseEntry(db, row.orgId, row.clientId, row.correctsEntryId)
+    : undefined;
+  const touched = corrected && corrected.effectiveAt < row.effectiveAt ? corrected.effectiveAt : row.effectiveAt;
+  await touchSnapshotDays(db, row.orgId, utcDay(touched));
   // The span was rewritten after the insert returned: leave it out rather than hand back a stale one.
   const { validUntil: _stale, ...inserted } = row;
   return inserted;

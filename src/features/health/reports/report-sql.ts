@@ -20,7 +20,12 @@ const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
  * fields. b is materialized because the report reads it twice. `reasons` adds the entry's reason codes
  * (its own copy, in the index too).
  */
-export function reportClients(orgId: string, filter: ReportFilter, now: Date, options: { reasons: boolean }): SQL {
+export function reportClients(
+  orgId: string,
+  filter: ReportFilter,
+  now: Date,
+  options: { reasons: boolean; ranks?: number[] },
+): SQL {
   const end = reportEnd(filter.asOf, now);
   if (!filter.asOf) {
     return sql`b as not materialized (
@@ -32,6 +37,7 @@ export function reportClients(orgId: string, filter: ReportFilter, now: Date, op
       where c.org_id = ${orgId} and c.archived_at is null)`;
   }
   const reasonIds = options.reasons ? sql`coalesce(p.reason_code_ids, '{}'::uuid[])` : sql`'{}'::uuid[]`;
+  if (options.ranks) return clientsOfRanks(orgId, filter.asOf, end, options.ranks, reasonIds);
   return sql`
     v as not materialized (
       select v.client_id, v.name, v.client_type, v.assigned_csm_id, v.status, v.arr_minor, v.mrr_minor, v.acv_minor,
@@ -48,6 +54,29 @@ export function reportClients(orgId: string, filter: ReportFilter, now: Date, op
         v.currency, v.next_renewal_date, v.client_since, p.rank, p.effective_at as pulse_at, p.id as entry_id,
         ${reasonIds} as reason_ids
       from v left join p on p.client_id = v.client_id
+      where v.archived_at is null or v.archived_at >= ${end})`;
+}
+
+/**
+ * b for only the clients whose pulse at the end of the day has one of `ranks` (a page of a report read
+ * from a snapshot, which knows the levels the page holds): their entries from the GiST index over (org,
+ * rank, span) of migration 0016, then each one's version that day by client.
+ */
+function clientsOfRanks(orgId: string, asOf: string, end: Date, ranks: number[], reasonIds: SQL): SQL {
+  return sql`
+    p as not materialized (
+      select e.client_id, e.id, e.rank, e.effective_at, e.reason_code_ids
+      from pulse_entries e
+      where e.org_id = ${orgId} and e.rank = any(${sql.param(ranks)}::smallint[])
+        and tstzrange(e.effective_at, e.valid_until, '[)') @> (${end}::timestamptz - interval '1 microsecond')),
+    b as materialized (
+      select v.client_id as id, v.name, v.client_type, v.assigned_csm_id, v.status, v.arr_minor, v.mrr_minor, v.acv_minor,
+        v.currency, v.next_renewal_date, v.client_since, p.rank, p.effective_at as pulse_at, p.id as entry_id,
+        ${reasonIds} as reason_ids
+      from p cross join lateral (
+        select v.* from client_versions v
+        where v.org_id = ${orgId} and v.client_id = p.client_id and v.valid_from <= ${asOf}::date
+          and (v.valid_until is null or v.valid_until > ${asOf}::date)) v
       where v.archived_at is null or v.archived_at >= ${end})`;
 }
 

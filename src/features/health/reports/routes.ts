@@ -6,6 +6,8 @@ import * as reports from "./service.js";
 
 const tags = ["reports"];
 const base = "/api/organizations/:orgId/reports";
+/** Says where an "as of" report came from: `snapshot` (the day's totals) or `history` (the span lookups). */
+const AS_OF_SOURCE = "x-pulse-as-of-source";
 
 export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -14,7 +16,11 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       config: { access: "org:member" },
       schema: { tags, params: OrgParams, querystring: ReportFilterQuery, response: { 200: PulseHealthReport } },
     },
-    async (req) => reports.pulseHealthReport(ctx, req.params.orgId, req.query),
+    async (req, reply) => {
+      const { report, source } = await reports.pulseHealthReportWithSource(ctx, req.params.orgId, req.query);
+      if (source) reply.header(AS_OF_SOURCE, source);
+      return report;
+    },
   );
   app.get(
     `${base}/pulse-reasons`,
@@ -22,7 +28,11 @@ export const reportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       config: { access: "org:member" },
       schema: { tags, params: OrgParams, querystring: ReportFilterQuery, response: { 200: PulseReasonsReport } },
     },
-    async (req) => reports.pulseReasonsReport(ctx, req.params.orgId, req.query),
+    async (req, reply) => {
+      const { report, source } = await reports.pulseReasonsReportWithSource(ctx, req.params.orgId, req.query);
+      if (source) reply.header(AS_OF_SOURCE, source);
+      return report;
+    },
   );
   app.get(
     `${base}/facets`,

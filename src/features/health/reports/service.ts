@@ -1,8 +1,19 @@
 import type { AppContext } from "../../../platform/context.js";
 import { isRiskLevel, levelOfRank, PULSE_LABELS, PULSE_LEVELS } from "../pulses/pulse-levels.js";
 import { getHealthSettings } from "../settings/store.js";
+import { isCurrent, snapshotState } from "../snapshots/store.js";
 import type { PulseHealthReport, PulseReasonsReport, ReportClient, ReportFacets, ReportFilter } from "./contract.js";
+import { snapshotAnswers, snapshotHealthReport, snapshotReasonsReport } from "./snapshot-totals.js";
 import * as store from "./store.js";
+
+/** Where an "as of" report came from (the `X-Pulse-As-Of-Source` header): the day's totals, or history. */
+export type AsOfSource = "snapshot" | "history";
+
+/** Whether the day's totals are current (no write touched the day since) and answer the filter. */
+async function snapshotFits(ctx: AppContext, orgId: string, filter: ReportFilter, report: "health" | "reasons") {
+  if (!filter.asOf || !snapshotAnswers(filter, report)) return false;
+  return isCurrent(await snapshotState(ctx.database.db, orgId), filter.asOf);
+}
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
@@ -47,13 +58,22 @@ async function withTrends(
 }
 
 /** Seed 001's Current Pulse Health report: the six levels by count or money, Satisfied vs Risk, and the client list. */
-export async function pulseHealthReport(
+export async function pulseHealthReport(ctx: AppContext, orgId: string, filter: ReportFilter) {
+  return (await pulseHealthReportWithSource(ctx, orgId, filter)).report;
+}
+
+export async function pulseHealthReportWithSource(
   ctx: AppContext,
   orgId: string,
   filter: ReportFilter,
-): Promise<PulseHealthReport> {
+): Promise<{ report: PulseHealthReport; source: AsOfSource | null }> {
   const { currency, valueColumn } = await listSettings(ctx, orgId, filter);
-  const result = await store.healthReport(ctx.database.db, orgId, filter, ctx.clock.now(), { valueColumn });
+  const db = ctx.database.db;
+  const now = ctx.clock.now();
+  const fromSnapshot = (await snapshotFits(ctx, orgId, filter, "health"))
+    ? await snapshotHealthReport(db, orgId, filter, now, { valueColumn })
+    : null;
+  const result = fromSnapshot ?? (await store.healthReport(db, orgId, filter, now, { valueColumn }));
   const at = (rank: number | null) => result.breakdown.find((b) => (b.rank === null ? null : Number(b.rank)) === rank);
   const slices = [
     ...PULSE_LEVELS.map((level, i) => ({
@@ -72,7 +92,7 @@ export async function pulseHealthReport(
   const satisfied = sum((s) => s.level !== "none" && !isRiskLevel(s.level));
   const measured = (a: { count: number; value: number }) => (filter.measure === "count" ? a.count : a.value);
   const both = measured(satisfied) + measured(risk);
-  return {
+  const report = {
     asOf: filter.asOf ?? null,
     measure: filter.measure,
     currency,
@@ -83,17 +103,30 @@ export async function pulseHealthReport(
     clients: await withTrends(ctx, orgId, result.page, filter),
     clientTotal: result.total,
   };
+  return { report, source: sourceOf(filter, fromSnapshot) };
 }
 
+const sourceOf = (filter: ReportFilter, fromSnapshot: unknown): AsOfSource | null =>
+  filter.asOf ? (fromSnapshot ? "snapshot" : "history") : null;
+
 /** Seed 001's Current Pulse Reasons report: reason codes of each client's current pulse, top first. */
-export async function pulseReasonsReport(
+export async function pulseReasonsReport(ctx: AppContext, orgId: string, filter: ReportFilter) {
+  return (await pulseReasonsReportWithSource(ctx, orgId, filter)).report;
+}
+
+export async function pulseReasonsReportWithSource(
   ctx: AppContext,
   orgId: string,
   filter: ReportFilter,
-): Promise<PulseReasonsReport> {
+): Promise<{ report: PulseReasonsReport; source: AsOfSource | null }> {
   const { currency, valueColumn } = await listSettings(ctx, orgId, filter);
-  const result = await store.reasonsReport(ctx.database.db, orgId, filter, ctx.clock.now(), { valueColumn });
-  return {
+  const db = ctx.database.db;
+  const now = ctx.clock.now();
+  const fromSnapshot = (await snapshotFits(ctx, orgId, filter, "reasons"))
+    ? await snapshotReasonsReport(db, orgId, filter, now, { valueColumn })
+    : null;
+  const result = fromSnapshot ?? (await store.reasonsReport(db, orgId, filter, now, { valueColumn }));
+  const report = {
     asOf: filter.asOf ?? null,
     measure: filter.measure,
     currency,
@@ -111,6 +144,7 @@ export async function pulseReasonsReport(
     clients: await withTrends(ctx, orgId, result.page, filter),
     clientTotal: result.total,
   };
+  return { report, source: sourceOf(filter, fromSnapshot) };
 }
 
 export async function reportFacets(ctx: AppContext, orgId: string): Promise<ReportFacets> {

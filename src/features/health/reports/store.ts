@@ -35,7 +35,7 @@ export type ClientListRow = {
 };
 export type Amount = { count: number; value: number };
 
-type ListOptions = { valueColumn: "arr" | "mrr" | "acv" };
+export type ListOptions = { valueColumn: "arr" | "mrr" | "acv" };
 
 /**
  * The page of clients (with CSM names) as JSON, from the filtered set `f`: the page is cut first (a
@@ -53,14 +53,48 @@ function pageJson(filter: ReportFilter, where: SQL, options: ListOptions): SQL {
 }
 
 /** The client set `b` (see reportClients) and `f`, the rows the filter keeps with the measured amount. */
-const withClients = (orgId: string, filter: ReportFilter, now: Date, levels: boolean, reasons: boolean) =>
-  sql`with ${reportClients(orgId, filter, now, { reasons })},
+const withClients = (
+  orgId: string,
+  filter: ReportFilter,
+  now: Date,
+  levels: boolean,
+  reasons: boolean,
+  ranks?: number[],
+) =>
+  sql`with ${reportClients(orgId, filter, now, { reasons, ranks })},
       f as not materialized (select b.*, ${measureColumn(filter.measure)} as m from b where ${reportWhere(filter, { levels })})`;
 
-type Breakdown = { rank: number | null; count: number; value: number }[];
+/** The drilled reason as a condition over `f` (every row without one). */
+export const drillWhere = (filter: ReportFilter): SQL =>
+  filter.reasonCodeId ? sql`${filter.reasonCodeId}::uuid = any(f.reason_ids)` : sql`true`;
+
+/**
+ * A page of a report whose counts came from a snapshot: only the clients whose pulse has one of `ranks`
+ * (the levels the page reaches), `before` rows of lower sort order skipped by the counts.
+ */
+export async function pageOfRanks(
+  db: Db,
+  orgId: string,
+  filter: ReportFilter,
+  now: Date,
+  page: { ranks: number[]; before: number; reasons: boolean },
+  options: ListOptions,
+): Promise<ClientListRow[]> {
+  if (page.ranks.length === 0) return [];
+  const shifted = { ...filter, offset: filter.offset - page.before };
+  const where = page.reasons ? drillWhere(filter) : levelsWhere(filter, "f");
+  const [row] = await reportRows(
+    db,
+    sql`${withClients(orgId, filter, now, page.reasons, page.reasons, page.ranks)}
+      select ${pageJson(shifted, where, options)} as page`,
+  );
+  return parsed<ClientListRow[]>(row?.page);
+}
+
+export type Breakdown = { rank: number | null; count: number; value: number }[];
 
 /** How many clients the list narrowed to the filter's levels holds, read off the breakdown per level. */
-function listTotal(breakdown: Breakdown, filter: ReportFilter): number {
+export function listTotal(breakdown: Breakdown, filter: ReportFilter): number {
   const levels = filter.levels ?? [];
   if (levels.length === 0) return breakdown.reduce((n, b) => n + Number(b.count), 0);
   const ranks = new Set(levels.map((l) => (l === "none" ? null : pulseRank(l))));
@@ -91,7 +125,7 @@ export async function healthReport(db: Db, orgId: string, filter: ReportFilter, 
  * totals with and without a reason and the drilled count in one pass, and the list.
  */
 export async function reasonsReport(db: Db, orgId: string, filter: ReportFilter, now: Date, options: ListOptions) {
-  const drill = filter.reasonCodeId ? sql`${filter.reasonCodeId}::uuid = any(f.reason_ids)` : sql`true`;
+  const drill = drillWhere(filter);
   const [row] = await reportRows(
     db,
     sql`${withClients(orgId, filter, now, true, true)}

@@ -47,4 +47,3 @@ export const healthSnapshotTotals = pgTable(
   },
   (t) => [index("health_snapshot_totals_org_day_idx").on(t.orgId, t.day, t.byReason)],
 );
-
