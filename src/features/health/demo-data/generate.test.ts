@@ -10,6 +10,10 @@ import {
 import { buildTestApp, type TestApp } from "../../../../test-support/test-app.js";
 import { TEST_ENGINES } from "../../../../test-support/test-db.js";
 import { fixedClock } from "../../../kernel/clock.js";
+import { ReportFilterQuery } from "../reports/contract.js";
+import { pulseHealthReport } from "../reports/service.js";
+import { healthReport } from "../reports/store.js";
+import { isCurrent, snapshotState } from "../snapshots/store.js";
 import { generateHealthData } from "./service.js";
 
 describe.each(TEST_ENGINES)("generated health data on %s", (engine) => {
@@ -46,5 +50,19 @@ describe.each(TEST_ENGINES)("generated health data on %s", (engine) => {
       rows: { mismatched: number }[];
     };
     expect(rows[0]?.mismatched).toBe(0);
+  });
+
+  it("builds the daily snapshots: each past day's breakdown equals the one from history", async () => {
+    const state = await snapshotState(t.ctx.database.db, orgId);
+    expect(isCurrent(state, "2026-11-22")).toBe(true);
+    expect(isCurrent(state, "2026-11-23")).toBe(false);
+    for (const asOf of ["2025-11-01", "2026-03-31", "2026-11-22"]) {
+      const filter = ReportFilterQuery.parse({ asOf, measure: "arr" });
+      const fromSnapshot = await pulseHealthReport(t.ctx, orgId, filter);
+      const history = await healthReport(t.ctx.database.db, orgId, filter, t.ctx.clock.now(), { valueColumn: "arr" });
+      const byRank = (rank: number | null) => history.breakdown.find((b) => b.rank === rank)?.count ?? 0;
+      expect(fromSnapshot.slices.map((s) => s.count)).toEqual([1, 2, 3, 4, 5, 6, null].map(byRank));
+      expect(fromSnapshot.totals.count).toBeGreaterThan(0);
+    }
   });
 });

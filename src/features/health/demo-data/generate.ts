@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
 import { ensureReasonCodes } from "../pulses/service.js";
 import { listReasonCodes } from "../pulses/store.js";
+import { buildSnapshots } from "../snapshots/store.js";
 
 export type HealthDataOptions = {
   orgId: string;
@@ -73,7 +74,8 @@ const text = (values: string[]) => sql`${sql.param(values)}::text[]`;
 
 /**
  * Generates clients with dated history and years of pulses inside the database (generate_series and
- * a seeded random()), so 100,000 clients and millions of entries take seconds, not hours.
+ * a seeded random()), so 100,000 clients and about 3 million entries take seconds, not hours; then the
+ * daily "as of" snapshots the job keeps.
  */
 export async function generateHealthData(db: Db, o: HealthDataOptions): Promise<{ clients: number; entries: number }> {
   await ensureReasonCodes(db, o.orgId);
@@ -134,7 +136,7 @@ export async function generateHealthData(db: Db, o: HealthDataOptions): Promise<
     cross join lateral generate_series(
       greatest(c.client_since, ${today} - ${o.months * 30}::int)::timestamptz,
       (${today} - 1)::timestamptz,
-      make_interval(days => 18 + (abs(hashtext(c.id::text || 'step')) % 20))) d(day)
+      make_interval(days => 12 + (abs(hashtext(c.id::text || 'step')) % 18))) d(day)
     cross join lateral (select least(6, greatest(1,
       (case when b.h < 4 then 1 when b.h < 10 then 2 when b.h < 24 then 3 when b.h < 60 then 4 when b.h < 86 then 5 else 6 end)
       + floor(random() * 3)::int - 1)) as rank) w
@@ -159,6 +161,8 @@ export async function generateHealthData(db: Db, o: HealthDataOptions): Promise<
       from clients c cross join generate_series(1, ${o.usageWeeks}) w
       where c.org_id = ${o.orgId} and c.external_id like 'demo-%' and c.current_pulse_rank is not null`);
   }
+  // The daily "as of" totals, as the nightly job would have kept them.
+  await buildSnapshots(db, o.orgId, o.today);
   const counted = (await db.execute(
     sql`select (select count(*) from clients where org_id = ${o.orgId})::int as clients,
                (select count(*) from pulse_entries where org_id = ${o.orgId})::int as entries`,
