@@ -16,6 +16,7 @@ import { identityRoutes } from "./features/accounts/identity/routes.js";
 import { resolveActor } from "./features/accounts/identity/service.js";
 import { organizationRoutes } from "./features/accounts/organizations/routes.js";
 import { adminRoutes } from "./features/admin/routes.js";
+import { type BillingSettings, configureBilling } from "./features/billing/service.js";
 import { alertRoutes } from "./features/health/alerts/routes.js";
 import { clientExportRoutes } from "./features/health/clients/export/routes.js";
 import { clientImportRoutes } from "./features/health/clients/import/routes.js";
@@ -43,6 +44,8 @@ export type AppOptions = {
   webDist?: string;
   /** Academy content folders whose media/ and downloads/ are served at /media and /downloads. */
   contentDirs?: string[];
+  /** Billing's configuration (providers, reminder days, grace); default: test mode. */
+  billing?: BillingSettings;
 };
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../web/dist", import.meta.url));
@@ -50,6 +53,7 @@ const DEFAULT_WEB_DIST = fileURLToPath(new URL("../web/dist", import.meta.url));
 /** Builds the whole HTTP app: platform plugins first, then every feature's routes. Does not listen. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { ctx } = options;
+  if (options.billing) configureBilling(ctx, options.billing);
   const app = Fastify({
     logger: { level: options.logLevel ?? "info", redact: ["req.headers.cookie", "req.headers.authorization"] },
     genReqId: (req) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { passwordProblem } from "./features/accounts/identity/service.js";
+import { type BillingSettings, billingModeProblem } from "./features/billing/service.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -46,6 +47,23 @@ const Env = z.object({
   JOBS: bool.default(true),
   /** Academy content folders (comma-separated), imported at start when changed; media and downloads served from them. */
   CONTENT_DIR: z.string().default("./content"),
+  /** Billing: both Stripe keys select Stripe; without them billing runs in test mode (no money moves). */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Allows test mode with NODE_ENV=production (a demo server). */
+  BILLING_TEST_MODE: bool.default(false),
+  /** Days before a renewal the reminder mails go out, comma-separated. */
+  BILLING_REMINDER_DAYS: z
+    .string()
+    .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, "must be whole days, comma-separated (e.g. 30,7)")
+    .default("30,7"),
+  /** Days of access kept after a failed renewal payment. */
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** The seller printed on invoices and receipts. */
+  BILLING_SELLER_NAME: z.string().min(1).default("Pulse Academy"),
+  /** The seller's address lines, separated by "|". */
+  BILLING_SELLER_ADDRESS: z.string().default(""),
+  BILLING_SELLER_TAX_ID: z.string().optional(),
 });
 
 export type Config = {
@@ -70,6 +88,7 @@ export type Config = {
   logLevel: string;
   jobs: boolean;
   contentDirs: string[];
+  billing: BillingSettings;
 };
 
 export class ConfigError extends Error {}
@@ -90,6 +109,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const weakAdmin = e.PULSE_ADMIN_PASSWORD && passwordProblem(e.PULSE_ADMIN_PASSWORD, { email: e.PULSE_ADMIN_EMAIL });
   if (weakAdmin) throw new ConfigError(`Invalid configuration:\n  PULSE_ADMIN_PASSWORD: ${weakAdmin}`);
+  const billingProblem = billingModeProblem({
+    nodeEnv: e.NODE_ENV,
+    stripeSecretKey: e.STRIPE_SECRET_KEY,
+    stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
+    testModeRequested: e.BILLING_TEST_MODE,
+  });
+  if (billingProblem) throw new ConfigError(`Invalid configuration:\n  ${billingProblem}`);
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return {
     env: e.NODE_ENV,
@@ -118,5 +144,26 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     contentDirs: e.CONTENT_DIR.split(",")
       .map((d) => d.trim())
       .filter(Boolean),
+    billing: billingSettings(e),
+  };
+}
+
+function billingSettings(e: z.infer<typeof Env>): BillingSettings {
+  return {
+    mode: e.STRIPE_SECRET_KEY ? "stripe" : "test",
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
+        : undefined,
+    reminderDays: [...new Set(e.BILLING_REMINDER_DAYS.split(",").map((d) => Number(d.trim())))].filter((d) => d > 0),
+    graceDays: e.BILLING_GRACE_DAYS,
+    seller: {
+      key: "PUL",
+      name: e.BILLING_SELLER_NAME,
+      addressLines: e.BILLING_SELLER_ADDRESS.split("|")
+        .map((l) => l.trim())
+        .filter(Boolean),
+      taxId: e.BILLING_SELLER_TAX_ID,
+    },
   };
 }

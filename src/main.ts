@@ -34,6 +34,7 @@ async function main() {
       trustProxy: config.trustProxy,
       loginPerIpPerMinute: config.loginMaxPerIpPerMinute,
       contentDirs: config.contentDirs,
+      billing: config.billing,
     });
     app.addHook("onClose", async () => runtime.close());
     if (config.jobs) await ctx.jobs.work();
