@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { buildAssessmentCatalog, grantPlan } from "../src/features/academy/assessments/testing/catalog-fixture.js";
-import { memberships } from "../src/features/academy/catalog/schema.js";
 import { issueForCompletion } from "../src/features/academy/credentials/service.js";
 import { buildCredentialCatalog } from "../src/features/academy/credentials/testing/credential-fixture.js";
 import { openSession } from "../src/features/accounts/identity/service.js";
+import { grantStaffAccess } from "../src/features/billing/service.js";
 import { buildMember, buildOrganization, buildPlatformAdmin, buildUser } from "./factories.js";
 import type { TestApp } from "./test-app.js";
 import type { ValueHints } from "./valid-values.js";
@@ -182,15 +182,18 @@ export const RESOURCES: Record<string, Resource> = {
     },
   },
   membershipId: {
-    // An Academy plan of one user; only platform admins manage plans.
+    // An Academy plan of one user (a staff grant entitlement); only platform admins manage plans.
     scope: "user",
     make: async (w) => {
       const user = await buildUser(w.t.ctx);
-      const [row] = await w.t.ctx.database.db
-        .insert(memberships)
-        .values({ userId: user.userId, plan: "scholar" })
-        .returning({ id: memberships.id });
-      return { params: { membershipId: row?.id as string }, owner: user };
+      const grant = await grantStaffAccess(w.t.ctx.database.db, {
+        userId: user.userId,
+        accessKey: "scholar",
+        grantedBy: null,
+        now: w.t.ctx.clock.now(),
+        endsAt: null,
+      });
+      return { params: { membershipId: grant.id }, owner: user };
     },
   },
 

@@ -1,25 +1,15 @@
-import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { AppError } from "../../../kernel/app-error.js";
 import type { Actor } from "../../../kernel/auth.js";
 import type { AppContext } from "../../../platform/context.js";
 import type { Db } from "../../../platform/db/database.js";
+import { activeAccessKeys } from "../../billing/service.js";
 import { type LevelLock, levelLock } from "./plans.js";
-import { levels, memberships } from "./schema.js";
+import { levels } from "./schema.js";
 
-/** The plans a user holds now (started, not ended). */
+/** The plans a user holds now: billing's entitlements (subscription, team seat or staff grant), nothing else. */
 export async function activePlans(ctx: AppContext, db: Db, userId: string): Promise<string[]> {
-  const now = ctx.clock.now();
-  const rows = await db
-    .select({ plan: memberships.plan })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.userId, userId),
-        lte(memberships.startsAt, now),
-        or(isNull(memberships.endsAt), gt(memberships.endsAt, now)),
-      ),
-    );
-  return rows.map((r) => r.plan);
+  return activeAccessKeys(db, userId, ctx.clock.now());
 }
 
 /** Whether the actor may open a level; one query for the plans, one for the level. */

@@ -77,6 +77,8 @@ export const HeldPlan = z.object({
   id: z.uuid(),
   plan: z.string(),
   name: z.string(),
+  /** Where it comes from: the person's subscription, a team seat, or a staff grant. */
+  source: z.enum(["subscription", "seat", "staff_grant"]),
   startsAt: Iso,
   endsAt: Iso.nullable(),
   active: z.boolean(),

@@ -6,7 +6,8 @@ import { buildTestApp, type TestApp } from "../../../../test-support/test-app.js
 import { TEST_ENGINES } from "../../../../test-support/test-db.js";
 import { fixedClock } from "../../../kernel/clock.js";
 import { attempts } from "../assessments/schema.js";
-import { assessments, items, lessons, levels, memberships, modules, questions } from "../catalog/schema.js";
+import { grantPlan } from "../assessments/testing/catalog-fixture.js";
+import { assessments, items, lessons, levels, modules, questions } from "../catalog/schema.js";
 import { importContent } from "../catalog/service.js";
 import type { LessonView, ProgressView, StatementsResponse } from "./contract.js";
 import { progress, statements } from "./schema.js";
@@ -65,10 +66,7 @@ describe.each(TEST_ENGINES)("learning on %s", (engine) => {
 
   async function learner(plan: string | null = "basic") {
     const user = await buildUser(t.ctx);
-    if (plan)
-      await t.ctx.database.db
-        .insert(memberships)
-        .values({ userId: user.userId, plan, startsAt: new Date("2026-01-01") });
+    if (plan) await grantPlan(t.ctx.database.db, user.userId, plan, new Date("2026-01-01"));
     return user;
   }
   const get = (cookie: string, url: string) => t.app.inject({ method: "GET", url, headers: { cookie } });

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import type { Db } from "../../../../platform/db/database.js";
-import { assessments, levels, memberships, modules, programs, questions } from "../../catalog/schema.js";
+import { grantStaffAccess } from "../../../billing/service.js";
+import { assessments, levels, modules, programs, questions } from "../../catalog/schema.js";
 
 /**
  * A small catalog written straight to the tables for integration tests: one program, one level opened by
@@ -137,9 +138,9 @@ export async function buildAssessmentCatalog(
   return { program, level, m1, m2, moduleTest, examA, finalExam };
 }
 
-/** Gives a user a plan (as platform admins do until billing exists). */
+/** Gives a user a plan by staff grant (a billing entitlement), from `startsAt`. */
 export async function grantPlan(db: Db, userId: string, plan: string, startsAt: Date) {
-  await db.insert(memberships).values({ userId, plan, startsAt });
+  await grantStaffAccess(db, { userId, accessKey: plan, grantedBy: null, now: startsAt, startsAt, endsAt: null });
 }
 
 /** The correct keys of questions, read from the bank (what a perfect candidate would answer). */
