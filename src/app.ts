@@ -6,6 +6,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { assessmentRoutes } from "./features/academy/assessments/routes.js";
+import { levelsOpenedBy } from "./features/academy/catalog/access.js";
 import { catalogAdminRoutes } from "./features/academy/catalog/admin-routes.js";
 import { academyMediaRoutes } from "./features/academy/catalog/media-routes.js";
 import { catalogRoutes } from "./features/academy/catalog/routes.js";
@@ -16,6 +17,7 @@ import { identityRoutes } from "./features/accounts/identity/routes.js";
 import { resolveActor } from "./features/accounts/identity/service.js";
 import { organizationRoutes } from "./features/accounts/organizations/routes.js";
 import { adminRoutes } from "./features/admin/routes.js";
+import { billingRoutes } from "./features/billing/routes.js";
 import { type BillingSettings, configureBilling } from "./features/billing/service.js";
 import { alertRoutes } from "./features/health/alerts/routes.js";
 import { clientExportRoutes } from "./features/health/clients/export/routes.js";
@@ -124,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogRoutes, { ctx });
   await app.register(catalogAdminRoutes, { ctx });
   await app.register(teamProgressRoutes, { ctx });
+  await app.register(billingRoutes, { ctx, levelsOpenedBy: () => levelsOpenedBy(ctx) });
   await app.register(academyMediaRoutes, { ctx, contentDirs: options.contentDirs ?? [] });
 
   await registerSpa(app, options.webDist ?? DEFAULT_WEB_DIST);

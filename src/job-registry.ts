@@ -1,6 +1,7 @@
 import { assessmentJobs, scheduleAssessmentJobs } from "./features/academy/assessments/jobs.js";
 import { credentialJobs } from "./features/academy/credentials/jobs.js";
 import { levelCompletedEvent, moduleCompletedEvent } from "./features/academy/learning/events.js";
+import { billingJobs, scheduleBillingJobs } from "./features/billing/jobs.js";
 import { alertJobs, scheduleAlertJobs } from "./features/health/alerts/jobs.js";
 import { importRunEvent } from "./features/health/clients/import/events.js";
 import { importJobs } from "./features/health/clients/import/jobs.js";
@@ -27,6 +28,7 @@ export function featureJobs(ctx: () => AppContext): AnyJob[] {
     ...alertJobs(ctx),
     ...importJobs(ctx),
     anyJob(buildSnapshotsJob(ctx)),
+    ...billingJobs(ctx),
   ];
 }
 
@@ -36,4 +38,5 @@ export async function scheduleFeatureJobs(ctx: AppContext): Promise<void> {
   await scheduleAlertJobs(ctx);
   await scheduleSnapshotJobs(ctx);
   await scheduleAssessmentJobs(ctx);
+  await scheduleBillingJobs(ctx);
 }

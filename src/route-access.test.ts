@@ -139,6 +139,16 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/organizations/:orgId/clients/import": "org:member",
   "POST /api/organizations/:orgId/usage-figures/import": "org:member",
   "GET /api/organizations/:orgId/imports/:importId": "org:member",
+  // billing (issue 11): plans, the caller's subscription, test-mode checkout, staff prices
+  "GET /api/billing/plans": "public",
+  "GET /api/me/subscription": "user",
+  "POST /api/me/subscription/checkout": "user",
+  "POST /api/me/subscription/cancel": "user",
+  "POST /api/me/subscription/resume": "user",
+  "GET /api/me/invoices/:invoiceId/pdf": "user",
+  "GET /api/billing/test-checkout/:checkoutId": "user",
+  "POST /api/billing/test-checkout/:checkoutId/complete": "user",
+  "PUT /api/admin/billing/plans/:planId/price": "platform_admin",
 };
 
 type Persona = "anonymous" | "member" | "manager" | "admin" | "owner" | "platformAdmin" | "otherOrgOwner";

@@ -196,8 +196,31 @@ export const RESOURCES: Record<string, Resource> = {
       return { params: { membershipId: grant.id }, owner: user };
     },
   },
+  checkoutId: {
+    // A test-mode checkout of one user (billing): only that user may see or complete it.
+    scope: "user",
+    make: async (w) => {
+      const buyer = await buildUser(w.t.ctx);
+      const { plans } = (await w.t.app.inject({ method: "GET", url: "/api/billing/plans" })).json();
+      const { url } = await call(w, buyer, "POST", "/api/me/subscription/checkout", { planId: plans[0].id });
+      return { params: { checkoutId: String(url).split("/").pop() as string }, owner: buyer };
+    },
+  },
+  invoiceId: {
+    // A receipt of one user's subscription (billing).
+    scope: "user",
+    make: async (w) => {
+      const buyer = await buildUser(w.t.ctx);
+      const { plans } = (await w.t.app.inject({ method: "GET", url: "/api/billing/plans" })).json();
+      const { url } = await call(w, buyer, "POST", "/api/me/subscription/checkout", { planId: plans[0].id });
+      await call(w, buyer, "POST", `/api/billing/test-checkout/${String(url).split("/").pop()}/complete`, {});
+      const { invoices } = await call(w, buyer, "GET", "/api/me/subscription");
+      return { params: { invoiceId: invoices[0].id }, owner: buyer };
+    },
+  },
 
   // ---- not tenant data
+  planId: { scope: "shared", because: "billing plans are one catalog for everyone; only staff edit prices" },
   assessmentId: { scope: "shared", because: CATALOG },
   lessonId: { scope: "shared", because: CATALOG },
   moduleId: { scope: "shared", because: CATALOG },

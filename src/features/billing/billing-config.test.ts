@@ -49,17 +49,22 @@ describe("providers", () => {
     });
     expect(session.url).toBe(`http://pulse.test/billing/test-checkout/${session.providerCheckoutId}`);
     expect(
-      await p.chargeRenewal({ subscriptionId: "s", providerSubscriptionId: null }, { amountMinor: 1, currency: "USD" }),
+      await p.chargeRenewal(
+        { subscriptionId: "s", providerSubscriptionId: null, cardLast4: null },
+        { amountMinor: 1, currency: "USD" },
+      ),
     ).toMatchObject({ ok: true, cardLast4: "4242", method: "test_card" });
   });
 
   it("manual invoices have no card checkout and never charge a renewal", async () => {
     const p = createManualInvoiceProvider();
-    await expect(p.cancelAtPeriodEnd({ subscriptionId: "s", providerSubscriptionId: null })).rejects.toThrow(/card/);
+    await expect(
+      p.cancelAtPeriodEnd({ subscriptionId: "s", providerSubscriptionId: null, cardLast4: null }),
+    ).rejects.toThrow(/card/);
     expect(
       (
         await p.chargeRenewal(
-          { subscriptionId: "s", providerSubscriptionId: null },
+          { subscriptionId: "s", providerSubscriptionId: null, cardLast4: null },
           { amountMinor: 1, currency: "USD" },
         )
       ).ok,

@@ -18,7 +18,12 @@ export type CheckoutRequest = {
 
 export type CheckoutSession = { url: string; providerCheckoutId: string };
 
-export type ProviderSubscriptionRef = { subscriptionId: string; providerSubscriptionId: string | null };
+export type ProviderSubscriptionRef = {
+  subscriptionId: string;
+  providerSubscriptionId: string | null;
+  /** The card on file (test mode: 4242 pays, 0341 is declined at renewal, like Stripe's test cards). */
+  cardLast4: string | null;
+};
 
 export type RenewalCharge =
   | { ok: true; providerPaymentId: string; method: string; cardBrand: string | null; cardLast4: string | null }

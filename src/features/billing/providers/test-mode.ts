@@ -3,6 +3,8 @@ import type { BillingProvider } from "./provider.js";
 
 /** The card a test-mode payment shows: no card was asked for and no money moved. */
 export const TEST_CARD = { brand: "test", last4: "4242", method: "test_card" } as const;
+/** The test card that checks out but is declined at renewal (Stripe's 4000 0000 0000 0341 does the same). */
+export const DECLINED_AT_RENEWAL_LAST4 = "0341";
 
 /**
  * Test mode (a laptop, the demo): checkout is a Pulse page (`/billing/test-checkout/:id`) that completes
@@ -25,13 +27,14 @@ export function createTestModeProvider(options: {
     },
     async cancelAtPeriodEnd() {},
     async resume() {},
-    async chargeRenewal() {
+    async chargeRenewal(ref) {
+      if (ref.cardLast4 === DECLINED_AT_RENEWAL_LAST4) return { ok: false, reason: "The test card was declined." };
       return {
         ok: true,
         providerPaymentId: `test_${randomUUID()}`,
         method: TEST_CARD.method,
         cardBrand: TEST_CARD.brand,
-        cardLast4: TEST_CARD.last4,
+        cardLast4: ref.cardLast4 ?? TEST_CARD.last4,
       };
     },
     async issueInvoice() {
