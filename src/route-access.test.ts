@@ -149,6 +149,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/billing/test-checkout/:checkoutId": "user",
   "POST /api/billing/test-checkout/:checkoutId/complete": "user",
   "PUT /api/admin/billing/plans/:planId/price": "platform_admin",
+  "POST /api/admin/billing/renewals/run": "platform_admin",
 };
 
 type Persona = "anonymous" | "member" | "manager" | "admin" | "owner" | "platformAdmin" | "otherOrgOwner";

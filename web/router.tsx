@@ -15,6 +15,7 @@ import { ProfilePage } from "./features/accounts/identity/pages/ProfilePage";
 import { ResetPasswordPage } from "./features/accounts/identity/pages/ResetPasswordPage";
 import { SignupPage } from "./features/accounts/identity/pages/SignupPage";
 import { meQueryOptions } from "./features/accounts/identity/queries";
+import { billingRoutes } from "./features/billing/routes";
 import { AcceptInvitationPage } from "./features/accounts/organizations/pages/AcceptInvitationPage";
 import { OrganizationPage } from "./features/accounts/organizations/pages/OrganizationPage";
 import { NotFoundPage } from "./features/accounts/shell/pages/NotFoundPage";
@@ -216,6 +217,7 @@ const routeTree = rootRoute.addChildren([
     ...credentialRoutes(signedInRoute),
     ...learningRoutes(signedInRoute),
     ...catalogRoutes(signedInRoute),
+    ...billingRoutes(signedInRoute),
     page("/cpd", CpdPage),
     pulseRoutes,
     page("/engagements", EngagementsPage),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { notFound } from "../../kernel/app-error.js";
+import { AppError, notFound } from "../../kernel/app-error.js";
+import { instant } from "../../kernel/calendar-date.js";
 import type { AppContext } from "../../platform/context.js";
 import { actorOf } from "../../platform/http/client-info.js";
 import {
@@ -18,7 +19,7 @@ import {
   TestCheckoutView,
 } from "./contract.js";
 import { invoicePdf } from "./invoice-pdf.js";
-import { billingOf } from "./runtime.js";
+import { billingOf, configureBilling } from "./runtime.js";
 import {
   cancelMySubscription,
   completeTestCheckout,
@@ -27,6 +28,7 @@ import {
   startCheckout,
   testCheckoutView,
 } from "./service/individual.js";
+import { runRenewals } from "./service/renewals.js";
 import { invoiceNumber, userInvoice } from "./store/invoices.js";
 import { listPlans, planById, setPlanPrice } from "./store/plans.js";
 
@@ -39,6 +41,16 @@ export type BillingRouteOptions = {
 };
 
 const TestCheckoutBody = z.object({ card: z.enum(["4242", "0341"]).optional() });
+const RunRenewalsBody = z.object({
+  /** Test mode only: run as if it were then (a test clock, like Stripe's), e.g. to see a reminder go out. */
+  asOf: instant().optional(),
+});
+const RenewalRunResponse = z.object({
+  reminders: z.number().int(),
+  renewed: z.number().int(),
+  failed: z.number().int(),
+  ended: z.number().int(),
+});
 
 export const billingRoutes: FastifyPluginAsyncZod<BillingRouteOptions> = async (app, { ctx, levelsOpenedBy }) => {
   app.get(
@@ -157,6 +169,32 @@ export const billingRoutes: FastifyPluginAsyncZod<BillingRouteOptions> = async (
         now: ctx.clock.now(),
       });
       return reply.code(204).send();
+    },
+  );
+  app.post(
+    "/api/admin/billing/renewals/run",
+    {
+      config: { access: "platform_admin" },
+      schema: {
+        tags,
+        summary: "Staff: run the renewal job now (test mode: as of a date, a test clock)",
+        body: RunRenewalsBody,
+        response: { 200: RenewalRunResponse },
+      },
+    },
+    async (req) => {
+      const { asOf } = req.body;
+      if (!asOf) return runRenewals(ctx);
+      const runtime = billingOf(ctx);
+      if (!runtime.providers.testMode) {
+        throw new AppError("invalid_input", "A test clock runs in test mode only.", {
+          fields: { asOf: "only in test mode" },
+        });
+      }
+      const at = new Date(asOf);
+      const shifted = { ...ctx, clock: { now: () => at } };
+      configureBilling(shifted, runtime.settings);
+      return runRenewals(shifted);
     },
   );
 };

@@ -7,6 +7,7 @@ import { fixedClock } from "../../kernel/clock.js";
 import { mailMessages } from "../../platform/mail/schema.js";
 import type { CatalogResponse } from "../academy/catalog/contract.js";
 import { importContent } from "../academy/catalog/service.js";
+import { ensurePlatformAdmin, openSession } from "../accounts/identity/service.js";
 import type { MySubscription, PlanList } from "./contract.js";
 import { reminderSends } from "./schema.js";
 import { runRenewals } from "./service/renewals.js";
@@ -164,6 +165,36 @@ describe.each(TEST_ENGINES)("an individual's subscription in test mode (%s)", (e
     ).toHaveLength(2);
     expect(await openLevels(learner.cookie)).toEqual(["mini.l1"]);
     clock.set(new Date("2026-03-10T09:00:00Z"));
+  });
+
+  it("staff: a test clock runs the renewal job as of a date; a new price applies from the next renewal", async () => {
+    const admin = await buildUser(t.ctx);
+    await ensurePlatformAdmin(t.ctx, { email: admin.email, password: "staff-password-1" });
+    const staff = `pulse_session=${(await openSession(t.ctx, admin.userId, { ip: null, userAgent: null })).token}`;
+    const learner = await subscribe("cpd");
+    const run = (asOf?: string) => call("POST", "/api/admin/billing/renewals/run", staff, asOf ? { asOf } : {});
+    expect((await call("POST", "/api/admin/billing/renewals/run", learner.cookie, {})).statusCode).toBe(403);
+    expect((await run("someday")).json().error.fields).toHaveProperty("asOf");
+    const priced = await t.app.inject({
+      method: "PUT",
+      url: `/api/admin/billing/plans/${planId("cpd")}/price`,
+      headers: { cookie: staff, origin: "http://pulse.test" },
+      payload: { amountMinor: 45000, currency: "USD" },
+    });
+    expect(priced.statusCode).toBe(204);
+    expect((await run("2027-02-08T09:00:00Z")).json()).toMatchObject({ reminders: 1 });
+    const reminder = await t.lastMailTo(learner.email);
+    expect(reminder?.subject).toBe("Your CCSMP CPD subscription renews on 10 March 2027");
+    expect(reminder?.text).toContain("USD 450.00");
+    expect(reminder?.text).toContain("http://pulse.test/profile/billing/cancel");
+    expect((await run("2027-02-08T10:00:00Z")).json()).toMatchObject({ reminders: 0 });
+    const bad = await t.app.inject({
+      method: "PUT",
+      url: `/api/admin/billing/plans/${planId("cpd")}/price`,
+      headers: { cookie: staff, origin: "http://pulse.test" },
+      payload: { amountMinor: -1, currency: "usd" },
+    });
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual(["amountMinor", "currency"]);
   });
 
   it("a declined renewal: past due with 7 days of access and a mail, then ended", async () => {

@@ -1,6 +1,7 @@
 import { Alert } from "@mantine/core";
 import { IconLock } from "@tabler/icons-react";
 import type { Lock } from "../../../../../src/features/academy/catalog/contract";
+import { TextLink } from "../../../../ui/RouterLink";
 
 /** Says which plan opens a locked level; nothing when the level is open. */
 export function LockNotice({ lock, compact = false }: { lock: Lock; compact?: boolean }) {
@@ -13,7 +14,7 @@ export function LockNotice({ lock, compact = false }: { lock: Lock; compact?: bo
       title={compact ? undefined : "Locked"}
       p={compact ? "xs" : undefined}
     >
-      {lock.message}
+      {lock.message} <TextLink to="/plans">Choose a plan</TextLink>
     </Alert>
   );
 }

@@ -55,8 +55,8 @@ function Plans({ plans, programs, timeZone }: { plans: HeldPlan[]; programs: Cat
     <Stack gap="md" data-testid="academy-membership">
       {active.length === 0 ? (
         <Text>
-          You hold no academy plan, so the academy's levels stay locked. Until billing exists, the academy staff assign
-          plans: ask them for one.
+          You hold no academy plan, so the academy's levels stay locked. <TextLink to="/plans">Choose a plan</TextLink>{" "}
+          to open them.
         </Text>
       ) : (
         active.map((plan) => <ActivePlan key={plan.id} plan={plan} programs={programs} timeZone={timeZone} />)

@@ -51,7 +51,12 @@ export function AcademyPage() {
       ) : null}
       <SectionCard
         title="Your membership"
-        description="Your plan decides which levels you can open. Until billing exists, the academy staff assign plans."
+        description="Your plan decides which levels you can open."
+        actions={
+          <ButtonLink to="/plans" variant="light">
+            Choose a plan
+          </ButtonLink>
+        }
       >
         <PlanBadges plans={plans} />
       </SectionCard>

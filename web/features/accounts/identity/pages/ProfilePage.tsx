@@ -2,6 +2,7 @@ import { Stack } from "@mantine/core";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { SectionCard } from "../../../../ui/SectionCard";
 import { MembershipSection } from "../../../academy/catalog/components/MembershipSection";
+import { BillingSection } from "../../../billing/components/BillingSection";
 import { ChangePasswordForm } from "../components/ChangePasswordForm";
 import { ProfileForm } from "../components/ProfileForm";
 import { SessionsSection } from "../components/SessionsSection";
@@ -13,7 +14,7 @@ export function ProfilePage() {
     <>
       <PageHeader
         title="Your profile"
-        description="Your name, time zone, password, signed-in devices and academy membership."
+        description="Your name, time zone, password, signed-in devices, academy membership and billing."
       />
       <Stack gap="lg">
         <SectionCard title="Personal details">
@@ -24,6 +25,7 @@ export function ProfilePage() {
         </SectionCard>
         <SessionsSection timeZone={user.timeZone} />
         <MembershipSection timeZone={user.timeZone} />
+        <BillingSection timeZone={user.timeZone} />
       </Stack>
     </>
   );
