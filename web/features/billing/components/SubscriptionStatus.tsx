@@ -1,7 +1,7 @@
-import { Badge } from "@mantine/core";
 import { SUBSCRIPTION_STATE_NAMES, type SubscriptionView } from "../../../../src/features/billing/contract";
+import { type Tone, ToneBadge } from "../../../ui/ToneBadge";
 
-const COLORS: Record<SubscriptionView["state"], string> = {
+const TONES: Record<SubscriptionView["state"], Tone> = {
   pending_payment: "gray",
   active: "teal",
   cancel_scheduled: "orange",
@@ -11,8 +11,8 @@ const COLORS: Record<SubscriptionView["state"], string> = {
 
 export function SubscriptionStatus({ state }: { state: SubscriptionView["state"] }) {
   return (
-    <Badge color={COLORS[state]} variant="light" data-testid="subscription-state">
+    <ToneBadge tone={TONES[state]} data-testid="subscription-state">
       {SUBSCRIPTION_STATE_NAMES[state]}
-    </Badge>
+    </ToneBadge>
   );
 }

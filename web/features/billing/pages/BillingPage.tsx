@@ -6,7 +6,7 @@ import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { formatDate } from "../../../ui/format-date";
 import { LoadingBlock } from "../../../ui/LoadingBlock";
 import { PageHeader } from "../../../ui/PageHeader";
-import { ButtonLink } from "../../../ui/RouterLink";
+import { ButtonLink, TextLink } from "../../../ui/RouterLink";
 import { SectionCard } from "../../../ui/SectionCard";
 import { useSignedInMe } from "../../accounts/identity/queries";
 import { SubscriptionStatus } from "../components/SubscriptionStatus";
@@ -25,9 +25,16 @@ export function BillingPage() {
       <Stack gap="lg">
         <TestModeNotice testMode={mine.data?.testMode} />
         {search.checkout === "done" && mine.data?.subscription?.state === "active" ? (
-          <Alert color="teal" variant="light" title="You are subscribed">
+          <Alert
+            color="teal"
+            variant="light"
+            title="You are subscribed"
+            styles={{ title: { color: "var(--mantine-color-text)" } }}
+          >
             Your levels are open now. A receipt is on its way to your inbox.{" "}
-            <Anchor href="/academy">Go to the academy</Anchor>
+            <TextLink to="/academy" c="indigo.9" fw={600} fz="inherit">
+              Go to the academy
+            </TextLink>
           </Alert>
         ) : null}
         {mine.isPending ? <LoadingBlock label="Loading your subscription" /> : null}
@@ -100,7 +107,7 @@ function paymentLine(sub: SubscriptionView): string {
 function Row({ label, value }: { label: string; value: string }) {
   return (
     <Table.Tr>
-      <Table.Th w={160}>{label}</Table.Th>
+      <Table.Th w={{ base: 112, sm: 180 }}>{label}</Table.Th>
       <Table.Td>{value}</Table.Td>
     </Table.Tr>
   );
@@ -112,32 +119,33 @@ function Receipts({ data, timeZone }: { data: MySubscription; timeZone: string }
       {data.invoices.length === 0 ? (
         <Text c="dimmed">No receipts yet.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Number</Table.Th>
-                <Table.Th>Date</Table.Th>
-                <Table.Th>Amount</Table.Th>
-                <Table.Th>PDF</Table.Th>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Receipt (PDF)</Table.Th>
+              <Table.Th>Date</Table.Th>
+              <Table.Th ta="right">Amount</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.invoices.map((i) => (
+              <Table.Tr key={i.id}>
+                <Table.Td>
+                  <Anchor
+                    href={i.pdfUrl}
+                    download
+                    aria-label={`${i.kind === "receipt" ? "Receipt" : "Invoice"} ${i.number} (PDF)`}
+                    style={{ whiteSpace: "nowrap" }}
+                  >
+                    {i.number}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{formatDate(i.issuedAt, timeZone)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(i.total)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.invoices.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>{i.number}</Table.Td>
-                  <Table.Td>{formatDate(i.issuedAt, timeZone)}</Table.Td>
-                  <Table.Td>{formatMoney(i.total)}</Table.Td>
-                  <Table.Td>
-                    <Anchor href={i.pdfUrl} download>
-                      {i.kind === "receipt" ? "Receipt" : "Invoice"} {i.number} (PDF)
-                    </Anchor>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
     </SectionCard>
   );

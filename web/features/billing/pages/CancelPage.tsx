@@ -49,7 +49,7 @@ export function CancelPage() {
             </Text>
             <Group>
               <Button
-                color="red"
+                color="red.8"
                 loading={cancel.isPending}
                 onClick={() => cancel.mutate(undefined, { onSuccess: () => void navigate({ to: "/profile/billing" }) })}
               >

@@ -53,9 +53,12 @@ export function TestCheckoutPage() {
                       <Radio value="0341" label="Test card ending 0341 (declined at renewal)" />
                     </Stack>
                   </Radio.Group>
-                  <Button onClick={pay} loading={complete.isPending}>
-                    Complete test payment (no money moves)
+                  <Button onClick={pay} loading={complete.isPending} style={{ alignSelf: "flex-start" }}>
+                    Complete test payment
                   </Button>
+                  <Text fz="sm" c="dimmed">
+                    Completing this test payment opens your levels at once. No money moves.
+                  </Text>
                 </>
               )}
             </Stack>

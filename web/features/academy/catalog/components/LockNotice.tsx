@@ -14,7 +14,10 @@ export function LockNotice({ lock, compact = false }: { lock: Lock; compact?: bo
       title={compact ? undefined : "Locked"}
       p={compact ? "xs" : undefined}
     >
-      {lock.message} <TextLink to="/plans">Choose a plan</TextLink>
+      {lock.message}{" "}
+      <TextLink to="/plans" c="indigo.9" fz="inherit" fw={600}>
+        Choose a plan
+      </TextLink>
     </Alert>
   );
 }
