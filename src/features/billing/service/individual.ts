@@ -65,7 +65,7 @@ export async function startCheckout(ctx: AppContext, actor: Actor, planId: strin
   const db = ctx.database.db;
   const { providers } = billingOf(ctx);
   const plan = await planById(db, planId);
-  if (!plan || !plan.active || !plan.individual) {
+  if (!(plan?.active && plan.individual)) {
     throw new AppError("invalid_input", "There is no such plan to subscribe to.", {
       fields: { planId: "is not a plan you can subscribe to" },
     });

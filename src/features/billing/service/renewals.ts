@@ -22,7 +22,7 @@ export async function runRenewals(ctx: AppContext): Promise<RenewalRun> {
   const now = ctx.clock.now();
   const horizon = addDays(now, Math.max(0, ...settings.reminderDays));
   const run: RenewalRun = { reminders: 0, renewed: 0, failed: 0, ended: 0 };
-  for (const id of await subscriptionsToVisit(ctx.database.db, now, horizon)) {
+  for (const id of await subscriptionsToVisit(ctx.database.db, horizon)) {
     await ctx.database.db.transaction(async (tx) => {
       const sub = await lockSubscription(tx, id);
       if (!sub) return;

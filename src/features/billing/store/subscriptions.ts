@@ -79,7 +79,7 @@ export async function saveSnapshot(tx: Tx, id: string, s: SubscriptionSnapshot, 
 }
 
 /** Ids of subscriptions the renewal job should look at now (reminders, renewals, ends). */
-export async function subscriptionsToVisit(db: Db, now: Date, reminderHorizon: Date): Promise<string[]> {
+export async function subscriptionsToVisit(db: Db, reminderHorizon: Date): Promise<string[]> {
   const rows = await db
     .select({ id: subscriptions.id })
     .from(subscriptions)
