@@ -66,4 +66,19 @@ describe("loadConfig", () => {
     expect(c.demo).toBe(false);
     expect(c.appUrl).toBe("https://pulse.example.com");
   });
+
+  it("sizes the PostgreSQL pool with DATABASE_POOL_SIZE (default 10)", () => {
+    expect(loadConfig({}).databasePoolSize).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: "25" }).databasePoolSize).toBe(25);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: "2.5" })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
+  it("caches the signed-in actor for AUTH_CACHE_SECONDS (default 5; 0 turns the cache off)", () => {
+    expect(loadConfig({}).authCacheSeconds).toBe(5);
+    expect(loadConfig({ AUTH_CACHE_SECONDS: "0" }).authCacheSeconds).toBe(0);
+    expect(loadConfig({ AUTH_CACHE_SECONDS: "1.5" }).authCacheSeconds).toBe(1.5);
+    expect(() => loadConfig({ AUTH_CACHE_SECONDS: "-1" })).toThrow(/AUTH_CACHE_SECONDS/);
+    expect(() => loadConfig({ AUTH_CACHE_SECONDS: "301" })).toThrow(/AUTH_CACHE_SECONDS/);
+  });
 });

@@ -6,6 +6,9 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+/** Defaults that hold where a runtime is started without a full Config (tests, benches). */
+export const CONFIG_DEFAULTS = { sessionMaxAgeDays: 30, authCacheSeconds: 5, databasePoolSize: 10 };
+
 /** Every environment variable Pulse reads; the README lists them. This is the only reader of process.env. */
 const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -20,6 +23,8 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
+  /** Connections in the PostgreSQL pool (per process). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(CONFIG_DEFAULTS.databasePoolSize),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -34,6 +39,8 @@ const Env = z.object({
     .default(24 * 14),
   /** Sessions end this long after sign-in, however much they are used. */
   SESSION_MAX_AGE_DAYS: z.coerce.number().positive().optional(),
+  /** How long a process reuses a resolved session (0: never); the longest another process may miss a sign-out. */
+  AUTH_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(CONFIG_DEFAULTS.authCacheSeconds),
   LOGIN_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
@@ -74,12 +81,14 @@ export type Config = {
   issuerUrl: string;
   dataDir: string;
   databaseUrl?: string;
+  databasePoolSize: number;
   smtpUrl?: string;
   mailFrom: string;
   admin?: { email: string; password: string };
   demo: boolean;
   sessionTtlHours: number;
   sessionMaxAgeDays: number;
+  authCacheSeconds: number;
   loginMaxPerIpPerMinute: number;
   loginMaxFailuresPerEmail: number;
   loginFailureWindowMinutes: number;
@@ -92,9 +101,6 @@ export type Config = {
 };
 
 export class ConfigError extends Error {}
-
-/** Defaults that hold where a runtime is started without a full Config (tests, benches). */
-export const CONFIG_DEFAULTS = { sessionMaxAgeDays: 30 };
 
 /** Parses the environment once; throws ConfigError listing every problem. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -125,6 +131,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     issuerUrl: e.ISSUER_URL?.replace(/\/$/, "") ?? appUrl,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     admin:
@@ -134,6 +141,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demo: e.PULSE_DEMO,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionMaxAgeDays: e.SESSION_MAX_AGE_DAYS ?? CONFIG_DEFAULTS.sessionMaxAgeDays,
+    authCacheSeconds: e.AUTH_CACHE_SECONDS,
     loginMaxPerIpPerMinute: e.LOGIN_MAX_PER_IP_PER_MINUTE,
     loginMaxFailuresPerEmail: e.LOGIN_MAX_FAILURES_PER_EMAIL,
     loginFailureWindowMinutes: e.LOGIN_FAILURE_WINDOW_MINUTES,

@@ -5,6 +5,7 @@ import type { AppContext } from "./platform/context.js";
 import { type Database, openDatabase } from "./platform/db/database.js";
 import { migrateDatabase } from "./platform/db/migrate.js";
 import { refreshStatisticsEvent, refreshStatisticsJob, STATISTICS_CRON } from "./platform/db/statistics.js";
+import { ActorCache } from "./platform/http/actor-cache.js";
 import { type JobLogger, startJobs } from "./platform/jobs/jobs.js";
 import { createMailQueue, createMailTransport, deliverMailJob, type MailTransport } from "./platform/mail/mailer.js";
 
@@ -22,7 +23,7 @@ export type RuntimeOptions = {
     | "loginMaxFailuresPerEmail"
     | "loginFailureWindowMinutes"
   > &
-    Partial<Pick<Config, "issuerUrl" | "sessionMaxAgeDays">>;
+    Partial<Pick<Config, "issuerUrl" | "sessionMaxAgeDays" | "authCacheSeconds" | "databasePoolSize">>;
   log: JobLogger;
   clock?: Clock;
   /** Overrides the SMTP transport (tests). */
@@ -34,7 +35,12 @@ export type RuntimeOptions = {
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, log } = options;
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize ?? CONFIG_DEFAULTS.databasePoolSize,
+    }));
   await migrateDatabase(database);
   const transport = options.transport !== undefined ? options.transport : createMailTransport(config.smtpUrl);
   const mailJob = deliverMailJob({ db: database.db, transport, from: config.mailFrom, log });
@@ -54,6 +60,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     issuerUrl: config.issuerUrl ?? config.appUrl,
     sessionTtlHours: config.sessionTtlHours,
     sessionMaxAgeDays: config.sessionMaxAgeDays ?? CONFIG_DEFAULTS.sessionMaxAgeDays,
+    actorCache: new ActorCache({ ttlMs: (config.authCacheSeconds ?? CONFIG_DEFAULTS.authCacheSeconds) * 1000 }),
     login: {
       maxFailuresPerEmail: config.loginMaxFailuresPerEmail,
       failureWindowMinutes: config.loginFailureWindowMinutes,

@@ -6,7 +6,7 @@ import type { DatabaseKind } from "../src/platform/db/database.js";
 import type { MailTransport } from "../src/platform/mail/mailer.js";
 import { mailMessages } from "../src/platform/mail/schema.js";
 import { type Runtime, startRuntime } from "../src/runtime.js";
-import { createTestDatabase } from "./test-db.js";
+import { createTestDatabase, joinTestDatabase } from "./test-db.js";
 
 export const TEST_APP_URL = "http://pulse.test";
 
@@ -16,6 +16,8 @@ export type TestApp = {
   app: FastifyInstance;
   runtime: Runtime;
   ctx: Runtime["ctx"];
+  /** The PostgreSQL database's URL (undefined on PGlite): pass it as `joinDatabase` to start a second app on it. */
+  databaseUrl?: string;
   /** The newest mail to an address (stored in the same transaction as the change that sent it). */
   lastMailTo: (to: string) => Promise<{ subject: string; text: string; status: string } | undefined>;
   close: () => Promise<void>;
@@ -33,11 +35,17 @@ export type TestAppOptions = {
   sessionMaxAgeDays?: number;
   appUrl?: string;
   issuerUrl?: string;
+  /** AUTH_CACHE_SECONDS (default 5, as in production). */
+  authCacheSeconds?: number;
+  /** Another test app's PostgreSQL database: this app works on it too (like a second process) and leaves it in place. */
+  joinDatabase?: string;
 };
 
 /** The real app on a fresh real database; requests go through app.inject. */
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase(options.engine ?? "pglite");
+  const testDb = options.joinDatabase
+    ? await joinTestDatabase(options.joinDatabase)
+    : await createTestDatabase(options.engine ?? "pglite");
   const runtime = await startRuntime({
     database: testDb.database,
     log: quietLog,
@@ -52,6 +60,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
       sessionMaxAgeDays: options.sessionMaxAgeDays ?? Math.max(30, (options.sessionTtlHours ?? 24) / 24),
       loginMaxFailuresPerEmail: options.maxFailuresPerEmail ?? 5,
       loginFailureWindowMinutes: 15,
+      authCacheSeconds: options.authCacheSeconds,
     },
   });
   const app = await buildApp({
@@ -66,6 +75,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     runtime,
     ctx: runtime.ctx,
+    databaseUrl: testDb.url,
     lastMailTo: async (to) => {
       const [row] = await runtime.database.db
         .select()

@@ -35,3 +35,9 @@ export async function createTestDatabase(engine: DatabaseKind, dataDir = "memory
     },
   };
 }
+
+/** A second handle (its own pool) on a database createTestDatabase made; closing it leaves the database. */
+export async function joinTestDatabase(url: string): Promise<TestDatabase> {
+  const database = await openDatabase({ databaseUrl: url, poolSize: 5 });
+  return { database, url, drop: () => database.close() };
+}

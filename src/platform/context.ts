@@ -1,5 +1,6 @@
 import type { Clock } from "../kernel/clock.js";
 import type { Database } from "./db/database.js";
+import type { ActorCache } from "./http/actor-cache.js";
 import type { Jobs } from "./jobs/jobs.js";
 import type { MailQueue } from "./mail/mailer.js";
 
@@ -16,5 +17,7 @@ export type AppContext = {
   sessionTtlHours: number;
   /** Absolute lifetime: a session ends this long after sign-in, however much it is used. */
   sessionMaxAgeDays: number;
+  /** Resolved sessions of this process (AUTH_CACHE_SECONDS); account changes forget what they affect. */
+  actorCache: ActorCache;
   login: { maxFailuresPerEmail: number; failureWindowMinutes: number };
 };

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import type { Logger } from "drizzle-orm/logger";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -24,13 +25,33 @@ export type Database = {
   /** Runs fn while holding an exclusive lock on the whole database (PGlite is one connection already). */
   withExclusiveClient: <T>(fn: (executeSql: ExecuteSql, db: Db) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
+  /** Calls listener with the text of every statement sent from now on (Drizzle and executeSql); returns the stop. */
+  observeQueries: (listener: QueryListener) => () => void;
 };
 
+export type QueryListener = (text: string) => void;
 export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number };
+
+/** The seam observeQueries reads: tests count the statements a request sends (none on a cached session). */
+function queryObservers() {
+  const listeners = new Set<QueryListener>();
+  const notify = (text: string) => {
+    for (const listener of listeners) listener(text);
+  };
+  const logger: Logger = { logQuery: (text) => notify(text) };
+  const observe = (listener: QueryListener) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+  return { notify, logger, observe };
+}
+
+/** DATABASE_POOL_SIZE's default (config.ts): connections per process. */
+const DEFAULT_POOL_SIZE = 10;
 
 /** Opens PGlite (data in dataDir, or in memory for "memory://") or a PostgreSQL server when databaseUrl is set. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE);
   return openPglite(options.dataDir ?? "./data");
 }
 
@@ -38,8 +59,10 @@ async function openPglite(dataDir: string): Promise<Database> {
   if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
   // Extensions the migrations create (PGlite bundles them; a PostgreSQL server ships them in contrib).
   const client = await PGlite.create(dataDir === "memory://" ? undefined : dataDir, { extensions: { btree_gist } });
-  const db = drizzlePglite(client) as unknown as Db;
+  const observers = queryObservers();
+  const db = drizzlePglite(client, { logger: observers.logger }) as unknown as Db;
   const executeSql: ExecuteSql = async (text, values) => {
+    observers.notify(text);
     if (values && values.length > 0) {
       const r = await client.query(text, values);
       return { rows: r.rows as Record<string, unknown>[], rowCount: r.affectedRows ?? null };
@@ -55,6 +78,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     executeSql,
     withExclusiveClient: (fn) => fn(executeSql, db),
     close: () => client.close(),
+    observeQueries: observers.observe,
   };
 }
 
@@ -64,8 +88,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
   await pool.query("select 1");
-  const db = drizzleNodePg(pool) as unknown as Db;
+  const observers = queryObservers();
+  const db = drizzleNodePg(pool, { logger: observers.logger }) as unknown as Db;
   const executeSql: ExecuteSql = async (text, values) => {
+    observers.notify(text);
     const r = await pool.query(text, values as unknown[] | undefined);
     return { rows: r.rows, rowCount: r.rowCount };
   };
@@ -77,14 +103,16 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       const client = await pool.connect();
       try {
         const exec: ExecuteSql = async (text, values) => {
+          observers.notify(text);
           const r = await client.query(text, values as unknown[] | undefined);
           return { rows: r.rows, rowCount: r.rowCount };
         };
-        return await fn(exec, drizzleNodePg(client) as unknown as Db);
+        return await fn(exec, drizzleNodePg(client, { logger: observers.logger }) as unknown as Db);
       } finally {
         client.release();
       }
     },
     close: () => pool.end(),
+    observeQueries: observers.observe,
   };
 }

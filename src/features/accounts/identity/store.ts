@@ -45,15 +45,21 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
 
 type SessionOrg = { id: string; name: string; slug: string; role: OrgRole };
 
-/**
- * The live session, its user and the user's organizations in one query, or nothing when revoked, expired
- * (idle) or signed in before `startedAfter` (its absolute lifetime is over).
- */
-export async function findLiveSession(db: Db, id: string, now: Date, startedAfter: Date) {
-  const [row] = await db
+/** The one statement every signed-in request may need: only the columns the actor and its expiry use. */
+const liveSessionStatement = (db: Db) =>
+  db
     .select({
-      session: sessions,
-      user: users,
+      userId: sessions.userId,
+      activeOrgId: sessions.activeOrgId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      email: users.email,
+      name: users.name,
+      isPlatformAdmin: users.isPlatformAdmin,
+      timeZone: users.timeZone,
+      emailConfirmedAt: users.emailConfirmedAt,
+      userCreatedAt: users.createdAt,
       organizations: sql<SessionOrg[] | string>`coalesce((
         select json_agg(json_build_object('id', o.id, 'name', o.name, 'slug', o.slug, 'role', m.role) order by o.name)
         from ${memberships} m join ${organizations} o on o.id = m.org_id where m.user_id = ${users.id}), '[]'::json)`,
@@ -62,13 +68,31 @@ export async function findLiveSession(db: Db, id: string, now: Date, startedAfte
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.id, id),
+        eq(sessions.id, sql.placeholder("id")),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.createdAt, startedAfter),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+        gt(sessions.createdAt, sql.placeholder("startedAfter")),
       ),
-    );
-  return row;
+    )
+    .prepare("pulse_live_session");
+
+/** Prepared once per database handle (a named statement on PostgreSQL, parsed once per connection). */
+const preparedLiveSession = new WeakMap<Db, ReturnType<typeof liveSessionStatement>>();
+
+/**
+ * The live session, its user and the user's organizations in one query, or nothing when revoked, expired
+ * (idle) or signed in before `startedAfter` (its absolute lifetime is over).
+ */
+export async function findLiveSession(db: Db, id: string, now: Date, startedAfter: Date) {
+  let statement = preparedLiveSession.get(db);
+  if (!statement) {
+    statement = liveSessionStatement(db);
+    preparedLiveSession.set(db, statement);
+  }
+  const [row] = await statement.execute({ id, now, startedAfter });
+  if (!row) return undefined;
+  const { organizations: orgs, ...rest } = row;
+  return { ...rest, organizations: (typeof orgs === "string" ? JSON.parse(orgs) : orgs) as SessionOrg[] };
 }
 
 export async function touchSession(db: Db, id: string, values: { lastSeenAt: Date; expiresAt?: Date }) {

@@ -25,7 +25,7 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
 export async function confirmPasswordReset(ctx: AppContext, input: PasswordResetConfirmBody): Promise<Accepted> {
   const now = ctx.clock.now();
   const passwordHash = await hashPassword(input.password);
-  await ctx.database.db.transaction(async (tx) => {
+  const userId = await ctx.database.db.transaction(async (tx) => {
     const userId = await store.consumeToken(tx, hashToken(input.token), "password_reset", now);
     if (!userId) {
       throw new AppError("invalid_token", "This reset link is invalid, already used or expired. Ask for a new one.", {
@@ -41,7 +41,9 @@ export async function confirmPasswordReset(ctx: AppContext, input: PasswordReset
     await store.revokeOtherSessions(tx, userId, now);
     await store.clearLoginFailures(tx, user.email);
     await ctx.mail.queue(tx, passwordChangedMail(user.email, user.name));
+    return userId;
   });
+  ctx.actorCache.forgetUser(userId);
   return { message: "Your password was changed. Sign in with your new password." };
 }
 
@@ -64,5 +66,6 @@ export async function changePassword(ctx: AppContext, actor: Actor, input: Chang
     await store.revokeOtherSessions(tx, user.id, now, actor.sessionId);
     await ctx.mail.queue(tx, passwordChangedMail(user.email, user.name));
   });
+  ctx.actorCache.forgetUser(user.id);
   return { message: "Your password was changed. Your other sessions were signed out." };
 }

@@ -4,7 +4,7 @@ import * as store from "../store.js";
 
 /** Creates the platform admin, or updates their password and flag (PULSE_ADMIN_EMAIL / _PASSWORD, CLI). */
 export async function ensurePlatformAdmin(
-  ctx: Pick<AppContext, "database" | "clock">,
+  ctx: Pick<AppContext, "database" | "clock"> & Partial<Pick<AppContext, "actorCache">>,
   input: { email: string; password: string; name?: string },
 ): Promise<{ created: boolean; userId: string }> {
   const now = ctx.clock.now();
@@ -18,6 +18,7 @@ export async function ensurePlatformAdmin(
       { passwordHash, isPlatformAdmin: true, emailConfirmedAt: existing.emailConfirmedAt ?? now },
       now,
     );
+    ctx.actorCache?.forgetUser(existing.id);
     return { created: false, userId: existing.id };
   }
   const user = await store.insertUser(ctx.database.db, {

@@ -49,6 +49,7 @@ export async function meOf(db: Db, actor: Actor): Promise<MeResponse> {
 
 export async function updateProfile(ctx: AppContext, actor: Actor, input: UpdateProfileBody): Promise<MeResponse> {
   await store.updateUser(ctx.database.db, actor.userId, input, ctx.clock.now());
+  ctx.actorCache.forgetUser(actor.userId);
   return getMe(ctx.database.db, actor.userId, actor.activeOrgId);
 }
 
@@ -75,6 +76,7 @@ export async function revokeMySession(ctx: AppContext, actor: Actor, publicId: s
   if (!target || !(await store.revokeSession(ctx.database.db, actor.userId, target.id, now))) {
     throw notFound("Session");
   }
+  ctx.actorCache.forgetSession(target.id);
 }
 
 export async function setActiveOrganization(ctx: AppContext, actor: Actor, orgId: string): Promise<MeResponse> {
@@ -84,5 +86,6 @@ export async function setActiveOrganization(ctx: AppContext, actor: Actor, orgId
     });
   }
   await store.setSessionOrganization(ctx.database.db, actor.sessionId, orgId);
+  ctx.actorCache.forgetSession(actor.sessionId);
   return getMe(ctx.database.db, actor.userId, orgId);
 }

@@ -39,7 +39,7 @@ export async function signup(ctx: AppContext, input: SignupBody): Promise<Accept
 
 export async function confirmEmail(ctx: AppContext, token: string): Promise<Accepted> {
   const now = ctx.clock.now();
-  await ctx.database.db.transaction(async (tx) => {
+  const userId = await ctx.database.db.transaction(async (tx) => {
     const userId = await store.consumeToken(tx, hashToken(token), "email_confirm", now);
     if (!userId) {
       throw new AppError(
@@ -50,7 +50,9 @@ export async function confirmEmail(ctx: AppContext, token: string): Promise<Acce
     }
     const user = await store.findUserById(tx, userId);
     if (user && !user.emailConfirmedAt) await store.updateUser(tx, userId, { emailConfirmedAt: now }, now);
+    return userId;
   });
+  ctx.actorCache.forgetUser(userId);
   return { message: "Your email address is confirmed. You can sign in now." };
 }
 

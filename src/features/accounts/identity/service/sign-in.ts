@@ -2,6 +2,7 @@ import { AppError } from "../../../../kernel/app-error.js";
 import type { Actor } from "../../../../kernel/auth.js";
 import type { OrgRole } from "../../../../kernel/roles.js";
 import type { AppContext } from "../../../../platform/context.js";
+import type { CachedSession } from "../../../../platform/http/actor-cache.js";
 import { listMembershipsOfUser } from "../../organizations/store.js";
 import type { LoginBody } from "../contract.js";
 import { dummyPasswordHash, hashToken, newToken, verifyPassword } from "../secrets.js";
@@ -66,6 +67,7 @@ export async function openSession(ctx: AppContext, userId: string, client: Clien
 
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
   await store.revokeSession(ctx.database.db, actor.userId, actor.sessionId, ctx.clock.now());
+  ctx.actorCache.forgetSession(actor.sessionId);
 }
 
 const TOUCH_EVERY_MS = 60_000;
@@ -80,37 +82,57 @@ function sessionEnd(ctx: AppContext, createdAt: Date, now: Date): Date {
 /** Sessions signed in before this instant have outlived their absolute lifetime. */
 const oldestLiveSessionStart = (ctx: AppContext, now: Date) => new Date(now.getTime() - ctx.sessionMaxAgeDays * DAY_MS);
 
-/** The signed-in actor for a session cookie, or null. Sessions slide (use extends them) up to their lifetime. */
+/**
+ * The signed-in actor for a session cookie, or null. Sessions slide (use extends them) up to their lifetime.
+ * A session resolved in the last AUTH_CACHE_SECONDS comes from ctx.actorCache without a query; its expiry is
+ * still judged by the app clock, and the sliding update is written at most once a minute per session.
+ */
 export async function resolveActor(ctx: AppContext, token: string): Promise<Actor | null> {
-  const { db } = ctx.database;
   const now = ctx.clock.now();
   const sessionId = hashToken(token);
-  const found = await store.findLiveSession(db, sessionId, now, oldestLiveSessionStart(ctx, now));
-  if (!found) return null;
-  const { session, user } = found;
-  const orgs = typeof found.organizations === "string" ? JSON.parse(found.organizations) : found.organizations;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await store.touchSession(db, sessionId, {
-      lastSeenAt: now,
-      expiresAt: sessionEnd(ctx, session.createdAt, now),
-    });
+  const session = ctx.actorCache.get(sessionId) ?? (await loadSession(ctx, sessionId, now));
+  if (!session) return null;
+  if (session.expiresAt <= now || session.createdAt <= oldestLiveSessionStart(ctx, now)) {
+    ctx.actorCache.forgetSession(sessionId);
+    return null;
   }
-  const memberships = new Map<string, OrgRole>(orgs.map((o: { id: string; role: OrgRole }) => [o.id, o.role]));
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    // Noted on the cached entry first, so concurrent requests of the session do not all write it.
+    session.lastSeenAt = now;
+    session.expiresAt = sessionEnd(ctx, session.createdAt, now);
+    await store.touchSession(ctx.database.db, sessionId, { lastSeenAt: now, expiresAt: session.expiresAt });
+  }
+  return session.actor;
+}
+
+async function loadSession(ctx: AppContext, sessionId: string, now: Date): Promise<CachedSession | undefined> {
+  const generation = ctx.actorCache.generation;
+  const found = await store.findLiveSession(ctx.database.db, sessionId, now, oldestLiveSessionStart(ctx, now));
+  if (!found) return undefined;
+  const orgs = found.organizations;
+  const memberships = new Map<string, OrgRole>(orgs.map((o) => [o.id, o.role]));
   const activeOrgId =
-    session.activeOrgId && memberships.has(session.activeOrgId) ? session.activeOrgId : (orgs[0]?.id ?? null);
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    isPlatformAdmin: user.isPlatformAdmin,
-    sessionId,
-    activeOrgId,
-    memberships,
-    profile: {
-      timeZone: user.timeZone,
-      emailConfirmed: Boolean(user.emailConfirmedAt),
-      createdAt: user.createdAt.toISOString(),
-      organizations: orgs,
+    found.activeOrgId && memberships.has(found.activeOrgId) ? found.activeOrgId : (orgs[0]?.id ?? null);
+  const session: CachedSession = {
+    createdAt: found.createdAt,
+    expiresAt: found.expiresAt,
+    lastSeenAt: found.lastSeenAt,
+    actor: {
+      userId: found.userId,
+      email: found.email,
+      name: found.name,
+      isPlatformAdmin: found.isPlatformAdmin,
+      sessionId,
+      activeOrgId,
+      memberships,
+      profile: {
+        timeZone: found.timeZone,
+        emailConfirmed: Boolean(found.emailConfirmedAt),
+        createdAt: found.userCreatedAt.toISOString(),
+        organizations: orgs,
+      },
     },
   };
+  ctx.actorCache.set(sessionId, session, generation);
+  return session;
 }

@@ -7,3 +7,7 @@ import { users } from "../schema.js";
  */
 export const userNameOf = (userId: AnyColumn | SQL): SQL<string | null> =>
   sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${userId})`;
+
+/** A person's IANA time zone as a SQL expression (for features that date things in the user's day). */
+export const userTimeZoneOf = (userId: AnyColumn | SQL): SQL<string | null> =>
+  sql<string | null>`(select ${users.timeZone} from ${users} where ${users.id} = ${userId})`;

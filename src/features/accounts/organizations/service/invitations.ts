@@ -124,5 +124,6 @@ export async function acceptInvitation(ctx: AppContext, actor: Actor, token: str
     await store.markInvitation(tx, invitation.id, { acceptedAt: now, acceptedByUserId: actor.userId });
     await setSessionOrganization(tx, actor.sessionId, invitation.orgId);
   });
+  ctx.actorCache.forgetUser(actor.userId);
   return invitation.orgId;
 }

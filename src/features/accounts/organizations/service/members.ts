@@ -16,7 +16,7 @@ export async function listMembers(ctx: AppContext, orgId: string): Promise<Membe
 
 /** Changes a member's role (newRole) or removes them (null), under the rules in role-rules.ts. */
 async function changeMembership(ctx: AppContext, actor: Actor, orgId: string, userId: string, newRole: OrgRole | null) {
-  return ctx.database.db.transaction(async (tx) => {
+  const changed = await ctx.database.db.transaction(async (tx) => {
     const target = await store.findMember(tx, orgId, userId);
     if (!target) throw notFound("Member");
     const refusal = roleChangeRefusal({
@@ -34,6 +34,9 @@ async function changeMembership(ctx: AppContext, actor: Actor, orgId: string, us
     await store.setMemberRole(tx, orgId, userId, newRole);
     return present({ ...target, role: newRole });
   });
+  // After the commit: the member's sessions in this process see the new role (or none) on their next request.
+  ctx.actorCache.forgetUser(userId);
+  return changed;
 }
 
 export async function changeMemberRole(ctx: AppContext, actor: Actor, orgId: string, userId: string, role: OrgRole) {

@@ -26,12 +26,14 @@ async function freeSlug(db: Db, name: string): Promise<string> {
 
 /** The creator becomes its owner, and it becomes their active organization. */
 export async function createOrganization(ctx: AppContext, actor: Actor, name: string): Promise<Organization> {
-  return ctx.database.db.transaction(async (tx) => {
+  const created = await ctx.database.db.transaction(async (tx) => {
     const org = await store.insertOrganization(tx, { name, slug: await freeSlug(tx, name) });
     await store.upsertMembership(tx, org.id, actor.userId, "owner");
     await setSessionOrganization(tx, actor.sessionId, org.id);
     return present(org, "owner");
   });
+  ctx.actorCache.forgetUser(actor.userId);
+  return created;
 }
 
 /** Used by the demo seed and the CLI: an organization with a known slug, created once. */
@@ -39,6 +41,10 @@ export async function ensureOrganization(db: Db, input: { name: string; slug: st
   return (await store.findOrganizationBySlug(db, input.slug)) ?? store.insertOrganization(db, input);
 }
 
+/**
+ * Seeding only (demo data, CLI, benches, test factories), before the member's sessions serve requests: it
+ * forgets no cached session. Members who change while signed in go through members.ts or invitations.ts.
+ */
 export async function addMember(db: Db, orgId: string, userId: string, role: OrgRole, reportsToUserId?: string) {
   await store.upsertMembership(db, orgId, userId, role, reportsToUserId);
 }
@@ -53,5 +59,7 @@ export async function getOrganization(ctx: AppContext, actor: Actor, orgId: stri
 export async function renameOrganization(ctx: AppContext, actor: Actor, orgId: string, name: string) {
   const role = actor.memberships.get(orgId);
   if (!role) throw notFound("Organization");
-  return present(await store.renameOrganization(ctx.database.db, orgId, name), role);
+  const renamed = await store.renameOrganization(ctx.database.db, orgId, name);
+  ctx.actorCache.forgetOrganization(orgId);
+  return present(renamed, role);
 }
