@@ -6,6 +6,7 @@ import { currentFormula } from "../pulses/service/success-score.js";
 import { presentClient } from "./client-presenter.js";
 import type { Client, ClientList, ClientSort, CreateClientBody, UpdateClientBody } from "./contract.js";
 import { ClientFields, UpdateClientBody as UpdateSchema } from "./contract.js";
+import { clientsChanged } from "./facets.js";
 import * as store from "./store.js";
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -57,6 +58,7 @@ export async function insertClientWithHistory(tx: Tx, ctx: AppContext, orgId: st
     { ...versionOf(row), validFrom: input.effectiveDate ?? fields.clientSince ?? today(now), recordedAt: now },
     { newClient: true },
   );
+  if (row.clientType || row.assignedCsmId) clientsChanged(ctx, orgId);
   return row.id;
 }
 
@@ -79,7 +81,12 @@ export async function applyClientUpdate(
   if (next && VERSIONED.some((k) => fields[k] !== undefined && fields[k] !== current[k])) {
     await store.insertVersion(tx, { ...versionOf(next), validFrom: effectiveDate ?? today(now), recordedAt: now });
   }
+  if (facetsMoved(current, fields)) clientsChanged(ctx, orgId);
 }
+
+const facetsMoved = (current: store.ClientRow, fields: { clientType?: string; assignedCsmId?: string | null }) =>
+  (fields.clientType !== undefined && fields.clientType !== current.clientType) ||
+  (fields.assignedCsmId !== undefined && fields.assignedCsmId !== current.assignedCsmId);
 
 const versionOf = (row: store.ClientRow) => ({
   orgId: row.orgId,
@@ -99,11 +106,13 @@ const versionOf = (row: store.ClientRow) => ({
 
 export async function createClient(ctx: AppContext, orgId: string, input: CreateClientBody): Promise<Client> {
   const id = await ctx.database.db.transaction((tx) => insertClientWithHistory(tx, ctx, orgId, input));
+  clientsChanged(ctx, orgId); // again after the commit: a read between the first call and the commit saw the old set
   return present(ctx, orgId, id);
 }
 
 export async function updateClient(ctx: AppContext, orgId: string, clientId: string, input: UpdateClientBody) {
   await ctx.database.db.transaction((tx) => applyClientUpdate(tx, ctx, orgId, clientId, input));
+  clientsChanged(ctx, orgId); // again after the commit, as in createClient
   return present(ctx, orgId, clientId);
 }
 

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
+import { users } from "../../accounts/identity/schema.js";
 import { userNameOf } from "../../accounts/identity/service.js";
 import { touchSnapshotDays, utcDay } from "../snapshots/store.js";
 import { CLIENT_STATUSES } from "./client-status.js";
@@ -166,4 +167,20 @@ export async function listClients(
     .offset(query.offset);
   const [total] = await db.select({ n: count() }).from(clients).where(where);
   return { rows: rows.map((r) => ({ ...r.client, assignedCsmName: r.assignedCsmName })), total: Number(total?.n ?? 0) };
+}
+
+/** The distinct client types and assigned CSMs of an organization's clients (archived ones too). */
+export async function clientFacets(db: Db, orgId: string) {
+  const types = await db
+    .selectDistinct({ type: clients.clientType })
+    .from(clients)
+    .where(and(eq(clients.orgId, orgId), ne(clients.clientType, "")))
+    .orderBy(asc(clients.clientType));
+  const csms = await db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(clients)
+    .innerJoin(users, eq(users.id, clients.assignedCsmId))
+    .where(eq(clients.orgId, orgId))
+    .orderBy(asc(users.name), asc(users.id));
+  return { types: types.map((t) => t.type), csms };
 }

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../../platform/context.js";
+import { clientFacets } from "../clients/facets.js";
 import { isRiskLevel, levelOfRank, PULSE_LABELS, PULSE_LEVELS } from "../pulses/pulse-levels.js";
 import { getHealthSettings } from "../settings/store.js";
 import { isCurrent, snapshotState } from "../snapshots/store.js";
@@ -148,7 +149,7 @@ export async function pulseReasonsReportWithSource(
 }
 
 export async function reportFacets(ctx: AppContext, orgId: string): Promise<ReportFacets> {
-  const { types, csms } = await store.facets(ctx.database.db, orgId);
+  const { types, csms } = await clientFacets(ctx, orgId);
   const settings = await getHealthSettings(ctx.database.db, orgId);
   return { clientTypes: types, csms, primaryMetric: settings.primaryMetric };
 }

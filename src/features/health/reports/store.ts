@@ -183,19 +183,3 @@ export async function trends(db: Db, orgId: string, clientIds: string[], asOf: s
         order by client_id, at, recorded_at`,
   )) as { client_id: string; rank: number; at: Date | string }[];
 }
-
-export async function facets(db: Db, orgId: string) {
-  const types = await rows(
-    db,
-    sql`select distinct client_type from clients where org_id = ${orgId} and client_type <> '' order by client_type`,
-  );
-  const csms = await rows(
-    db,
-    sql`select distinct u.id, u.name from clients c join users u on u.id = c.assigned_csm_id
-        where c.org_id = ${orgId} order by u.name`,
-  );
-  return {
-    types: types.map((t) => String(t.client_type)),
-    csms: csms.map((c) => ({ id: String(c.id), name: String(c.name) })),
-  };
-}
