@@ -1,40 +1,86 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  type RouteComponent,
+  redirect,
+} from "@tanstack/react-router";
 import { safeRedirect } from "./api/safe-redirect";
 import { assessmentRoutes } from "./features/academy/assessments/routes";
 import { catalogRoutes } from "./features/academy/catalog/routes";
-import { CpdPage } from "./features/academy/cpd/pages/CpdPage";
 import { credentialPublicRoutes, credentialRoutes } from "./features/academy/credentials/routes";
 import { learningRoutes } from "./features/academy/learning/routes";
-import { AcademyPage } from "./features/academy/overview/pages/AcademyPage";
-import { ConfirmEmailPage } from "./features/accounts/identity/pages/ConfirmEmailPage";
-import { ForgotPasswordPage } from "./features/accounts/identity/pages/ForgotPasswordPage";
-import { LoginPage } from "./features/accounts/identity/pages/LoginPage";
-import { ProfilePage } from "./features/accounts/identity/pages/ProfilePage";
-import { ResetPasswordPage } from "./features/accounts/identity/pages/ResetPasswordPage";
-import { SignupPage } from "./features/accounts/identity/pages/SignupPage";
 import { meQueryOptions } from "./features/accounts/identity/queries";
 import { billingRoutes } from "./features/billing/routes";
-import { AcceptInvitationPage } from "./features/accounts/organizations/pages/AcceptInvitationPage";
-import { OrganizationPage } from "./features/accounts/organizations/pages/OrganizationPage";
-import { NotFoundPage } from "./features/accounts/shell/pages/NotFoundPage";
-import { SignedInLayout } from "./features/accounts/shell/pages/SignedInLayout";
-import { OutboxPage } from "./features/admin/outbox/pages/OutboxPage";
-import { EngagementsPage } from "./features/engagements/overview/pages/EngagementsPage";
 import { validateAlertsSearch } from "./features/health/alerts/alerts-search";
-import { AlertsPage } from "./features/health/alerts/pages/AlertsPage";
 import { validateClientListSearch } from "./features/health/clients/client-list-search";
-import { ClientImportPage } from "./features/health/clients/import/pages/ClientImportPage";
-import { ClientPage } from "./features/health/clients/pages/ClientPage";
-import { ClientsPage } from "./features/health/clients/pages/ClientsPage";
-import { PulseLayout } from "./features/health/overview/pages/PulseLayout";
-import { PulseSettingsPage } from "./features/health/pulses/pages/PulseSettingsPage";
-import { PulseHealthReportPage } from "./features/health/reports/pages/PulseHealthReportPage";
-import { PulseReasonsReportPage } from "./features/health/reports/pages/PulseReasonsReportPage";
 import { HealthReportSearch, ReasonsReportSearch } from "./features/health/reports/report-search";
-import { SegmentsPage } from "./features/health/segments/pages/SegmentsPage";
 import { readSegmentSearch, toSearch } from "./features/health/segments/segment-search";
+
+/**
+ * Every page is its own chunk (lazyRouteComponent): /login downloads the shell (React, Mantine, the router,
+ * the query client) and the login page only; ECharts, Markdown and admin pages load where they are used.
+ * The router preloads a page's chunk on link intent and before rendering it.
+ */
+const CpdPage = lazyRouteComponent(() => import("./features/academy/cpd/pages/CpdPage"), "CpdPage");
+const AcademyPage = lazyRouteComponent(() => import("./features/academy/overview/pages/AcademyPage"), "AcademyPage");
+const ConfirmEmailPage = lazyRouteComponent(
+  () => import("./features/accounts/identity/pages/ConfirmEmailPage"),
+  "ConfirmEmailPage",
+);
+const ForgotPasswordPage = lazyRouteComponent(
+  () => import("./features/accounts/identity/pages/ForgotPasswordPage"),
+  "ForgotPasswordPage",
+);
+const LoginPage = lazyRouteComponent(() => import("./features/accounts/identity/pages/LoginPage"), "LoginPage");
+const ProfilePage = lazyRouteComponent(() => import("./features/accounts/identity/pages/ProfilePage"), "ProfilePage");
+const ResetPasswordPage = lazyRouteComponent(
+  () => import("./features/accounts/identity/pages/ResetPasswordPage"),
+  "ResetPasswordPage",
+);
+const SignupPage = lazyRouteComponent(() => import("./features/accounts/identity/pages/SignupPage"), "SignupPage");
+const AcceptInvitationPage = lazyRouteComponent(
+  () => import("./features/accounts/organizations/pages/AcceptInvitationPage"),
+  "AcceptInvitationPage",
+);
+const OrganizationPage = lazyRouteComponent(
+  () => import("./features/accounts/organizations/pages/OrganizationPage"),
+  "OrganizationPage",
+);
+const NotFoundPage = lazyRouteComponent(() => import("./features/accounts/shell/pages/NotFoundPage"), "NotFoundPage");
+const SignedInLayout = lazyRouteComponent(
+  () => import("./features/accounts/shell/pages/SignedInLayout"),
+  "SignedInLayout",
+);
+const OutboxPage = lazyRouteComponent(() => import("./features/admin/outbox/pages/OutboxPage"), "OutboxPage");
+const EngagementsPage = lazyRouteComponent(
+  () => import("./features/engagements/overview/pages/EngagementsPage"),
+  "EngagementsPage",
+);
+const AlertsPage = lazyRouteComponent(() => import("./features/health/alerts/pages/AlertsPage"), "AlertsPage");
+const ClientImportPage = lazyRouteComponent(
+  () => import("./features/health/clients/import/pages/ClientImportPage"),
+  "ClientImportPage",
+);
+const ClientPage = lazyRouteComponent(() => import("./features/health/clients/pages/ClientPage"), "ClientPage");
+const ClientsPage = lazyRouteComponent(() => import("./features/health/clients/pages/ClientsPage"), "ClientsPage");
+const PulseLayout = lazyRouteComponent(() => import("./features/health/overview/pages/PulseLayout"), "PulseLayout");
+const PulseSettingsPage = lazyRouteComponent(
+  () => import("./features/health/pulses/pages/PulseSettingsPage"),
+  "PulseSettingsPage",
+);
+const PulseHealthReportPage = lazyRouteComponent(
+  () => import("./features/health/reports/pages/PulseHealthReportPage"),
+  "PulseHealthReportPage",
+);
+const PulseReasonsReportPage = lazyRouteComponent(
+  () => import("./features/health/reports/pages/PulseReasonsReportPage"),
+  "PulseReasonsReportPage",
+);
+const SegmentsPage = lazyRouteComponent(() => import("./features/health/segments/pages/SegmentsPage"), "SegmentsPage");
 
 type RouterContext = { queryClient: QueryClient };
 type Search = Record<string, unknown>;
@@ -121,7 +167,7 @@ const homeRoute = createRoute({
   },
 });
 
-const page = <TPath extends string>(path: TPath, component: () => ReactNode) =>
+const page = <TPath extends string>(path: TPath, component: RouteComponent) =>
   createRoute({ getParentRoute: () => signedInRoute, path, component });
 
 /**

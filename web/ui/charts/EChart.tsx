@@ -1,6 +1,6 @@
 import { Box, VisuallyHidden } from "@mantine/core";
 import { useReducedMotion } from "@mantine/hooks";
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useCallback, useEffect, useRef } from "react";
 import { theme } from "../theme";
 import { CHART_PALETTE } from "./chart-palette";
 import type { ChartOption, ECElementEvent, EChartsType } from "./echarts-core";
@@ -27,12 +27,24 @@ export function EChart({ option, label, summary, height = 280, onClick }: EChart
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const latestOption = useRef<ChartOption | null>(null);
+  const registerParts = useRef<((option: ChartOption) => Promise<void>) | null>(null);
+  const applied = useRef(0);
   const clickHandler = useRef(onClick);
   const reduceMotion = useReducedMotion();
 
   useEffect(() => {
     clickHandler.current = onClick;
   }, [onClick]);
+
+  /** Sets the newest option once the ECharts parts it uses are loaded (an older one never overwrites it). */
+  const apply = useCallback(() => {
+    const option = latestOption.current;
+    if (!option || !registerParts.current) return;
+    const turn = ++applied.current;
+    void registerParts.current(option).then(() => {
+      if (turn === applied.current) chart.current?.setOption(option, { notMerge: true });
+    });
+  }, []);
 
   useEffect(() => {
     const element = container.current;
@@ -42,12 +54,13 @@ export function EChart({ option, label, summary, height = 280, onClick }: EChart
     let observer: ResizeObserver | undefined;
     let frame = 0;
     // ECharts loads on first use, in its own chunk, so pages without charts stay light.
-    void import("./echarts-core").then(({ init }) => {
+    void import("./echarts-core").then((core) => {
       if (cancelled) return;
-      instance = init(element, null, { renderer: "svg" });
+      instance = core.init(element, null, { renderer: "svg" });
       chart.current = instance;
+      registerParts.current = core.registerParts;
       instance.on("click", (event) => clickHandler.current?.(event as ChartClickEvent));
-      if (latestOption.current) instance.setOption(latestOption.current, { notMerge: true });
+      apply();
       const resizing = instance;
       observer = new ResizeObserver(() => {
         cancelAnimationFrame(frame);
@@ -62,7 +75,7 @@ export function EChart({ option, label, summary, height = 280, onClick }: EChart
       instance?.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [apply]);
 
   useEffect(() => {
     const full: ChartOption = {
@@ -72,8 +85,8 @@ export function EChart({ option, label, summary, height = 280, onClick }: EChart
       ...option,
     };
     latestOption.current = full;
-    chart.current?.setOption(full, { notMerge: true });
-  }, [option, reduceMotion]);
+    apply();
+  }, [option, reduceMotion, apply]);
 
   return (
     <Box pos="relative">

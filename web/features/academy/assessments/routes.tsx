@@ -1,8 +1,10 @@
-import { type AnyRoute, createRoute } from "@tanstack/react-router";
-import { AssessmentPage } from "./pages/AssessmentPage";
-import { AssessmentPoolsPage } from "./pages/AssessmentPoolsPage";
-import { AssessmentsPage } from "./pages/AssessmentsPage";
-import { AttemptPage } from "./pages/AttemptPage";
+import { type AnyRoute, createRoute, lazyRouteComponent } from "@tanstack/react-router";
+
+// Each page is its own chunk, loaded when its route is (see web/router.tsx).
+const AssessmentPage = lazyRouteComponent(() => import("./pages/AssessmentPage"), "AssessmentPage");
+const AssessmentPoolsPage = lazyRouteComponent(() => import("./pages/AssessmentPoolsPage"), "AssessmentPoolsPage");
+const AssessmentsPage = lazyRouteComponent(() => import("./pages/AssessmentsPage"), "AssessmentsPage");
+const AttemptPage = lazyRouteComponent(() => import("./pages/AttemptPage"), "AttemptPage");
 
 /** Module tests and exams (signed-in pages), and the admin pool report; hang them on the signed-in route. */
 export function assessmentRoutes<P extends AnyRoute>(parent: P) {

@@ -1,9 +1,11 @@
-import { type AnyRoute, createRoute } from "@tanstack/react-router";
-import { AcademyAdminPage } from "../admin/pages/AcademyAdminPage";
-import { AdminModulePage } from "../admin/pages/AdminModulePage";
-import { TeamProgressPage } from "../teams/pages/TeamProgressPage";
-import { ModulePage } from "./pages/ModulePage";
-import { ProgramPage } from "./pages/ProgramPage";
+import { type AnyRoute, createRoute, lazyRouteComponent } from "@tanstack/react-router";
+
+// Each page is its own chunk, loaded when its route is (see web/router.tsx).
+const AcademyAdminPage = lazyRouteComponent(() => import("../admin/pages/AcademyAdminPage"), "AcademyAdminPage");
+const AdminModulePage = lazyRouteComponent(() => import("../admin/pages/AdminModulePage"), "AdminModulePage");
+const TeamProgressPage = lazyRouteComponent(() => import("../teams/pages/TeamProgressPage"), "TeamProgressPage");
+const ModulePage = lazyRouteComponent(() => import("./pages/ModulePage"), "ModulePage");
+const ProgramPage = lazyRouteComponent(() => import("./pages/ProgramPage"), "ProgramPage");
 
 /** Catalog pages, team progress and academy admin (signed-in); hang them on the signed-in route. */
 export function catalogRoutes<P extends AnyRoute>(parent: P) {

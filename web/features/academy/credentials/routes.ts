@@ -1,8 +1,10 @@
-import { type AnyRoute, createRoute } from "@tanstack/react-router";
-import { AdminCredentialsPage } from "./pages/AdminCredentialsPage";
-import { EvidencePage } from "./pages/EvidencePage";
-import { MyCredentialsPage } from "./pages/MyCredentialsPage";
-import { VerifyPage } from "./pages/VerifyPage";
+import { type AnyRoute, createRoute, lazyRouteComponent } from "@tanstack/react-router";
+
+// Each page is its own chunk, loaded when its route is (see web/router.tsx).
+const AdminCredentialsPage = lazyRouteComponent(() => import("./pages/AdminCredentialsPage"), "AdminCredentialsPage");
+const EvidencePage = lazyRouteComponent(() => import("./pages/EvidencePage"), "EvidencePage");
+const MyCredentialsPage = lazyRouteComponent(() => import("./pages/MyCredentialsPage"), "MyCredentialsPage");
+const VerifyPage = lazyRouteComponent(() => import("./pages/VerifyPage"), "VerifyPage");
 
 /** The public credential pages (no sign-in): evidence pages and verify. Hang them on the root route. */
 export function credentialPublicRoutes<P extends AnyRoute>(root: P) {

@@ -1,5 +1,7 @@
-import { type AnyRoute, createRoute } from "@tanstack/react-router";
-import { LessonPage } from "./pages/LessonPage";
+import { type AnyRoute, createRoute, lazyRouteComponent } from "@tanstack/react-router";
+
+// Each page is its own chunk, loaded when its route is (see web/router.tsx).
+const LessonPage = lazyRouteComponent(() => import("./pages/LessonPage"), "LessonPage");
 
 /** The lesson player (signed-in); hang it on the signed-in route. */
 export function learningRoutes<P extends AnyRoute>(parent: P) {

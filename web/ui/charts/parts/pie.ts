@@ -1,0 +1,2 @@
+// A part of ECharts loaded on demand (see ../echarts-core.ts).
+export { PieChart as part } from "echarts/charts";
