@@ -3,7 +3,14 @@ import { migrateDatabase } from "../platform/db/migrate.js";
 import { listAppliedMigrations } from "./applied-migrations.js";
 import { BackupFileError, type BackupHeader, EndLine, TableLine } from "./backup-format.js";
 import { readBackupHeader, readBackupLines } from "./backup-reader.js";
-import { listTables, qualifiedTable, quoteIdent, storedColumns, type TableInfo } from "./table-catalog.js";
+import {
+  listTables,
+  MIGRATION_SEEDED_TABLES,
+  qualifiedTable,
+  quoteIdent,
+  storedColumns,
+  type TableInfo,
+} from "./table-catalog.js";
 
 export type RestoreOptions = { force?: boolean; batchSize?: number };
 export type RestoreSummary = {
@@ -70,8 +77,18 @@ async function emptyTarget(executeSql: ExecuteSql, tables: TableInfo[], force: b
   const probe = tables
     .map((t) => `select '${t.name.replace(/'/g, "''")}' as name where exists (select 1 from ${qualifiedTable(t.name)})`)
     .join(" union all ");
-  const nonEmpty = (await executeSql(probe, [])).rows.map((r) => String(r.name));
-  if (nonEmpty.length === 0) return [];
+  const held = (await executeSql(probe, [])).rows.map((r) => String(r.name));
+  const nonEmpty = held.filter((name) => !MIGRATION_SEEDED_TABLES.has(name));
+  if (nonEmpty.length === 0) {
+    // Only what the migrations wrote: the backup's own copy of those rows replaces it.
+    const seeded = tables.filter((t) => held.includes(t.name));
+    if (seeded.length > 0) {
+      await executeSql(
+        `truncate table ${seeded.map((t) => qualifiedTable(t.name)).join(", ")} restart identity cascade`,
+      );
+    }
+    return [];
+  }
   if (!force) {
     throw new RestoreRefusedError(
       `The target database already holds data (in ${nonEmpty.join(", ")}). Restore into an empty database, or pass --force to replace everything in it.`,

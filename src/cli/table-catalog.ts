@@ -15,6 +15,17 @@ export type TableInfo = { name: string; columns: ColumnInfo[]; primaryKey: strin
 /** Tables of this schema are Pulse's data; pg-boss keeps its jobs in `pgboss`, drizzle its journal in `drizzle`. */
 export const DATA_SCHEMA = "public";
 
+/**
+ * Tables whose rows a migration writes (reference data such as billing plans, prices and discount tiers):
+ * a freshly migrated database holds them, so they do not make a target "hold data", and a restore replaces
+ * them with the backup's rows.
+ */
+export const MIGRATION_SEEDED_TABLES: ReadonlySet<string> = new Set([
+  "billing_plans",
+  "billing_prices",
+  "billing_discount_tiers",
+]);
+
 /** Double-quotes an identifier for SQL text. */
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
