@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { Logger } from "drizzle-orm/logger";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -58,7 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(dataDir: string): Promise<Database> {
   if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
   // Extensions the migrations create (PGlite bundles them; a PostgreSQL server ships them in contrib).
-  const client = await PGlite.create(dataDir === "memory://" ? undefined : dataDir, { extensions: { btree_gist } });
+  const client = await PGlite.create(dataDir === "memory://" ? undefined : dataDir, { extensions: { btree_gist, pg_trgm } });
   const observers = queryObservers();
   const db = drizzlePglite(client, { logger: observers.logger }) as unknown as Db;
   const executeSql: ExecuteSql = async (text, values) => {
