@@ -1,6 +1,5 @@
-import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
-import { users } from "../../accounts/identity/schema.js";
 import { userNameOf } from "../../accounts/identity/service.js";
 import { touchSnapshotDays, utcDay } from "../snapshots/store.js";
 import { CLIENT_STATUSES } from "./client-status.js";
@@ -176,11 +175,15 @@ export async function clientFacets(db: Db, orgId: string) {
     .from(clients)
     .where(and(eq(clients.orgId, orgId), ne(clients.clientType, "")))
     .orderBy(asc(clients.clientType));
-  const csms = await db
-    .selectDistinct({ id: users.id, name: users.name })
+  const assigned = db
+    .selectDistinct({ id: clients.assignedCsmId })
     .from(clients)
-    .innerJoin(users, eq(users.id, clients.assignedCsmId))
-    .where(eq(clients.orgId, orgId))
-    .orderBy(asc(users.name), asc(users.id));
+    .where(and(eq(clients.orgId, orgId), isNotNull(clients.assignedCsmId)))
+    .as("assigned");
+  const named = await db
+    .select({ id: assigned.id, name: userNameOf(assigned.id) })
+    .from(assigned)
+    .orderBy(asc(userNameOf(assigned.id)), asc(assigned.id));
+  const csms = named.flatMap((c) => (c.id && c.name !== null ? [{ id: c.id, name: c.name }] : []));
   return { types: types.map((t) => t.type), csms };
 }
