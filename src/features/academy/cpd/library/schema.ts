@@ -43,6 +43,8 @@ export const libraryItems = pgTable(
     body: text("body"),
     /** Video or audio file under a content folder's media/ (served at /media/...). */
     mediaSrc: text("media_src"),
+    /** The media file's length: "played to the end" is accepted no sooner than half of it after opening. */
+    mediaSeconds: integer("media_seconds"),
     /** Download or tool file under downloads/, or an external https link. */
     link: text("link"),
     demo: boolean("demo").notNull().default(false),
@@ -65,11 +67,9 @@ export const libraryItems = pgTable(
  * The distinct words of live titles (lower-case), rebuilt on every catalog import: the vocabulary the
  * trigram "did you mean" (pg_trgm) picks from when a search finds nothing.
  */
-export const libraryWords = pgTable(
-  "academy_cpd_library_words",
-  { word: text("word").primaryKey() },
-  (t) => [index("academy_cpd_library_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops"))],
-);
+export const libraryWords = pgTable("academy_cpd_library_words", { word: text("word").primaryKey() }, (t) => [
+  index("academy_cpd_library_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops")),
+]);
 
 /** The catalog's last import: its content hash (the start-up import skips an unchanged catalog). */
 export const libraryCatalogs = pgTable("academy_cpd_catalogs", {
