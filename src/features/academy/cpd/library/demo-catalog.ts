@@ -249,6 +249,15 @@ function pathItems(rand: Rand, path: SeedPath, counter: { n: number }): CatalogI
   });
 }
 
+function weightedFormat(roll: number): LibraryFormat {
+  let rest = roll;
+  for (const [format, weight] of FORMAT_WEIGHTS) {
+    rest -= weight;
+    if (rest < 0) return format;
+  }
+  return "video";
+}
+
 /** The whole demo catalog: paths first (their steps are items), then the further library items. */
 export function demoCatalog(): LoadedCatalog {
   const rand = random(20260512);
@@ -278,8 +287,7 @@ export function demoCatalog(): LoadedCatalog {
       title = `${pick(rand, FRAMES)(topic)}${pick(rand, SETTINGS)}`;
     } while (titles.has(title));
     titles.add(title);
-    let roll = rand() * totalWeight;
-    const format = (FORMAT_WEIGHTS.find(([, w]) => (roll -= w) < 0) ?? FORMAT_WEIGHTS[0])[0] as LibraryFormat;
+    const format = weightedFormat(rand() * totalWeight);
     const key = `lib-${String(n).padStart(4, "0")}`;
     items.push(item(rand, counter.n++, key, title, format, category, topic, between(rand, MINUTES[format])));
   }
