@@ -1,0 +1,1 @@
+ALTER TABLE "academy_cpd_library_items" ADD COLUMN "media_seconds" integer;
