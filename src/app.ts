@@ -10,6 +10,7 @@ import { levelsOpenedBy } from "./features/academy/catalog/access.js";
 import { catalogAdminRoutes } from "./features/academy/catalog/admin-routes.js";
 import { academyMediaRoutes } from "./features/academy/catalog/media-routes.js";
 import { catalogRoutes } from "./features/academy/catalog/routes.js";
+import { cpdRoutes } from "./features/academy/cpd/routes.js";
 import { credentialRoutes } from "./features/academy/credentials/routes.js";
 import { learningRoutes } from "./features/academy/learning/routes.js";
 import { teamProgressRoutes } from "./features/academy/teams/routes.js";
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogRoutes, { ctx });
   await app.register(catalogAdminRoutes, { ctx });
   await app.register(teamProgressRoutes, { ctx });
+  await app.register(cpdRoutes, { ctx });
   await app.register(billingRoutes, { ctx, levelsOpenedBy: () => levelsOpenedBy(ctx) });
   await app.register(academyMediaRoutes, { ctx, contentDirs: options.contentDirs ?? [] });
 

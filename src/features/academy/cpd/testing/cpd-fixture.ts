@@ -1,0 +1,48 @@
+import type { Db } from "../../../../platform/db/database.js";
+import { levels, programs } from "../../catalog/schema.js";
+
+/**
+ * The CCSMP program as CPD sees it, written straight to the tables: key `ccsmp` (so the CCSMP rule set
+ * applies), an expiring Level 4 certification and Level 5 open to the Full and CPD plans.
+ */
+export async function buildCpdCatalog(db: Db) {
+  const [program] = await db
+    .insert(programs)
+    .values({
+      key: "ccsmp",
+      title: "Certified Customer Success Manager Professional",
+      summary: "s",
+      moduleRequiresTest: true,
+      moduleBadges: false,
+      credentialsExpire: true,
+    })
+    .returning();
+  if (!program) throw new Error("no program");
+  const [level4, level5] = await db
+    .insert(levels)
+    .values([
+      {
+        key: "ccsmp.l4",
+        programId: program.id,
+        number: 4,
+        title: "Certification Exams",
+        summary: "s",
+        plans: ["scholar", "full"],
+        credential: { title: "Certified CSM Professional", kind: "certification" as const },
+        position: 4,
+      },
+      {
+        key: "ccsmp.l5",
+        programId: program.id,
+        number: 5,
+        title: "Continuing Professional Development & Recertification",
+        summary: "s",
+        plans: ["full", "cpd"],
+        credential: null,
+        position: 5,
+      },
+    ])
+    .returning();
+  if (!level4 || !level5) throw new Error("no levels");
+  return { program, level4, level5 };
+}
