@@ -1,0 +1,1 @@
+ALTER TABLE "academy_levels" ADD COLUMN "cpd" jsonb;
