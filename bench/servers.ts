@@ -10,10 +10,13 @@ export type ChildServer = { name: string; url: string; stop: () => Promise<void>
 const STARTUP_LIMIT_MS = 180_000;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-/** Pulse in its own process (PGlite in a temp DATA_DIR, or databaseUrl), demo data on, jobs off. */
-export async function startPulse(options: { databaseUrl?: string } = {}): Promise<ChildServer> {
+/**
+ * Pulse in its own process (PGlite in a temp DATA_DIR, or databaseUrl), demo data on, jobs off. A dataDir
+ * given by the caller stays after stop (the caller removes it); the default temp one is removed.
+ */
+export async function startPulse(options: { databaseUrl?: string; dataDir?: string } = {}): Promise<ChildServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "pulse-bench-"));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "pulse-bench-"));
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -25,6 +28,8 @@ export async function startPulse(options: { databaseUrl?: string } = {}): Promis
     PULSE_DEMO: "true",
     LOG_LEVEL: "warn",
     JOBS: "false",
+    // Production mode refuses to start billing without Stripe keys unless told it takes no money.
+    BILLING_TEST_MODE: "true",
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   };
   const child = spawnNode(["--import", "tsx", "src/main.ts"], env);
@@ -38,7 +43,7 @@ export async function startPulse(options: { databaseUrl?: string } = {}): Promis
     url,
     stop: async () => {
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -49,6 +54,25 @@ export async function startBaseline(): Promise<ChildServer> {
   const child = spawnNode(["--import", "tsx", "bench/hello-server.ts", String(port)], { PATH: process.env.PATH });
   const url = `http://127.0.0.1:${port}/`;
   return { ...(await whenHealthy("fastify hello-world", child, url)), url };
+}
+
+/**
+ * The clients page's baseline (bench/clients-sql-server.ts) in its own process, on the database Pulse
+ * used: a PostgreSQL URL, or a PGlite DATA_DIR that no running Pulse holds open.
+ */
+export async function startClientsSqlBaseline(options: {
+  orgId: string;
+  databaseUrl?: string;
+  dataDir?: string;
+}): Promise<ChildServer> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: options.dataDir }),
+  };
+  const child = spawnNode(["--import", "tsx", "bench/clients-sql-server.ts", String(port), options.orgId], env);
+  const url = `http://127.0.0.1:${port}/`;
+  return { ...(await whenHealthy("bare fastify + clients-page SQL", child, url)), url };
 }
 
 function spawnNode(args: string[], env: NodeJS.ProcessEnv): ChildProcess {

@@ -26,20 +26,20 @@ export type Database = {
   /** Runs fn while holding an exclusive lock on the whole database (PGlite is one connection already). */
   withExclusiveClient: <T>(fn: (executeSql: ExecuteSql, db: Db) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
-  /** Calls listener with the text of every statement sent from now on (Drizzle and executeSql); returns the stop. */
+  /** Calls listener with every statement sent from now on (Drizzle and executeSql) and its parameters; returns the stop. */
   observeQueries: (listener: QueryListener) => () => void;
 };
 
-export type QueryListener = (text: string) => void;
+export type QueryListener = (text: string, params: readonly unknown[]) => void;
 export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number };
 
 /** The seam observeQueries reads: tests count the statements a request sends (none on a cached session). */
 function queryObservers() {
   const listeners = new Set<QueryListener>();
-  const notify = (text: string) => {
-    for (const listener of listeners) listener(text);
+  const notify = (text: string, params: readonly unknown[] = []) => {
+    for (const listener of listeners) listener(text, params);
   };
-  const logger: Logger = { logQuery: (text) => notify(text) };
+  const logger: Logger = { logQuery: (text, params) => notify(text, params) };
   const observe = (listener: QueryListener) => {
     listeners.add(listener);
     return () => void listeners.delete(listener);
@@ -63,7 +63,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const observers = queryObservers();
   const db = drizzlePglite(client, { logger: observers.logger }) as unknown as Db;
   const executeSql: ExecuteSql = async (text, values) => {
-    observers.notify(text);
+    observers.notify(text, values);
     if (values && values.length > 0) {
       const r = await client.query(text, values);
       return { rows: r.rows as Record<string, unknown>[], rowCount: r.affectedRows ?? null };
@@ -92,7 +92,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const observers = queryObservers();
   const db = drizzleNodePg(pool, { logger: observers.logger }) as unknown as Db;
   const executeSql: ExecuteSql = async (text, values) => {
-    observers.notify(text);
+    observers.notify(text, values);
     const r = await pool.query(text, values as unknown[] | undefined);
     return { rows: r.rows, rowCount: r.rowCount };
   };
@@ -104,7 +104,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       const client = await pool.connect();
       try {
         const exec: ExecuteSql = async (text, values) => {
-          observers.notify(text);
+          observers.notify(text, values);
           const r = await client.query(text, values as unknown[] | undefined);
           return { rows: r.rows, rowCount: r.rowCount };
         };
