@@ -30,6 +30,7 @@ import { segmentRoutes } from "./features/health/segments/routes.js";
 import { AppError } from "./kernel/app-error.js";
 import type { AppContext } from "./platform/context.js";
 import { registerAccessControl } from "./platform/http/access.js";
+import { registerCompression } from "./platform/http/compression.js";
 import { registerErrorHandler } from "./platform/http/error-handler.js";
 import { healthRoutes } from "./platform/http/health-routes.js";
 import { registerOpenApi } from "./platform/http/openapi.js";
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
