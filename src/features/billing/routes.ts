@@ -19,6 +19,7 @@ import {
   TestCheckoutView,
 } from "./contract.js";
 import { invoicePdf } from "./invoice-pdf.js";
+import { licenseRoutes } from "./licenses/routes.js";
 import { billingOf, configureBilling } from "./runtime.js";
 import {
   cancelMySubscription,
@@ -53,6 +54,7 @@ const RenewalRunResponse = z.object({
 });
 
 export const billingRoutes: FastifyPluginAsyncZod<BillingRouteOptions> = async (app, { ctx, levelsOpenedBy }) => {
+  await app.register(licenseRoutes, { ctx });
   app.get(
     BILLING_API.plans,
     {
