@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
 import { hashToken } from "../src/features/accounts/identity/secrets.js";
+import { grantStaffAccess } from "../src/features/billing/service.js";
+import { type Database, openDatabase } from "../src/platform/db/database.js";
 import { type ComparisonRow, formatComparison } from "./comparison-table.js";
 import { createBenchDatabase, vacuumAnalyze } from "./postgres-database.js";
 import { startPulse } from "./servers.js";
@@ -47,19 +48,25 @@ const percentile = (ms: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 };
 
-/** Learners with a live session each (cookie tokens made here, stored hashed as sign-in does). */
-async function seedLearners(client: pg.Client, count: number): Promise<{ cookies: string[]; userIds: string[] }> {
+/**
+ * Learners holding the Full plan (a staff grant, as Admin > Academy gives it) with a live session each
+ * (cookie tokens made here, stored hashed as sign-in does).
+ */
+async function seedLearners(database: Database, count: number): Promise<{ cookies: string[]; userIds: string[] }> {
   const tag = randomBytes(3).toString("hex");
-  const { rows } = await client.query<{ id: string }>(
+  const { rows } = await database.executeSql(
     `insert into users (email, name, password_hash, email_confirmed_at)
      select 'exam-' || g || '-' || $1 || '@bench.test', 'Candidate ' || g, 'not-a-hash', now()
      from generate_series(1, $2::int) g returning id`,
     [tag, count],
   );
-  const userIds = rows.map((r) => r.id);
-  await client.query(`insert into academy_memberships (user_id, plan) select unnest($1::uuid[]), 'full'`, [userIds]);
+  const userIds = rows.map((r) => r.id as string);
+  const now = new Date();
+  for (const userId of userIds) {
+    await grantStaffAccess(database.db, { userId, accessKey: "full", grantedBy: null, now, endsAt: null });
+  }
   const tokens = userIds.map(() => randomBytes(32).toString("base64url"));
-  await client.query(
+  await database.executeSql(
     `insert into sessions (id, user_id, expires_at)
      select unnest($1::text[]), unnest($2::uuid[]), now() + interval '1 day'`,
     [tokens.map(hashToken), userIds],
@@ -76,14 +83,13 @@ export async function examStartBench(adminUrl: string): Promise<ExamStartResult>
     await target.drop();
     throw error;
   });
-  const client = new pg.Client({ connectionString: target.url });
-  await client.connect();
+  const database = await openDatabase({ databaseUrl: target.url, poolSize: 2 });
   try {
-    const exam = await client.query<{ id: string }>("select id from academy_assessments where key = $1", [EXAM_KEY]);
-    const examId = exam.rows[0]?.id;
+    const exam = await database.executeSql("select id from academy_assessments where key = $1", [EXAM_KEY]);
+    const examId = exam.rows[0]?.id as string | undefined;
     if (!examId) throw new Error(`${EXAM_KEY} was not imported (is content/ there?)`);
-    const learners = await seedLearners(client, LEARNERS);
-    const warm = await seedLearners(client, 5);
+    const learners = await seedLearners(database, LEARNERS);
+    const warm = await seedLearners(database, 5);
     await vacuumAnalyze(target.url);
     const me = (cookie: string) => fetch(`${server.url}/api/me`, { headers: { cookie } });
     const start = (cookie: string) =>
@@ -109,7 +115,7 @@ export async function examStartBench(adminUrl: string): Promise<ExamStartResult>
           `start p50 ${percentile(starts.ms, 0.5).toFixed(0)} p99 ${percentile(starts.ms, 0.99).toFixed(0)} ms; ` +
           `statuses ${[...starts.statuses].map(([s, n]) => `${s}×${n}`).join(" ")}`,
       );
-      await client.query("delete from academy_attempts where user_id = any($1::uuid[])", [learners.userIds]);
+      await database.executeSql("delete from academy_attempts where user_id = any($1::uuid[])", [learners.userIds]);
     }
     const p99 = percentile(startMs, 0.99);
     const baseP99 = percentile(meMs, 0.99);
@@ -125,7 +131,7 @@ export async function examStartBench(adminUrl: string): Promise<ExamStartResult>
       detail,
     };
   } finally {
-    await client.end();
+    await database.close();
     await server.stop();
     await target.drop();
   }

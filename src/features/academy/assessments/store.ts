@@ -27,6 +27,12 @@ const assessmentColumns = {
   retakePolicy: assessments.retakePolicy,
   blueprint: assessments.blueprint,
   position: assessments.position,
+  // The program row's version: every import and every app edit of the program's content rewrites that row
+  // in its own transaction, so a new xmin means the questions may have changed (see pool-cache.ts).
+  contentVersion: sql<string>`"academy_programs".xmin::text`,
+  levelPlans: sql<
+    string[] | null
+  >`(select lv.plans from academy_levels lv where lv.id = coalesce(${assessments.levelId}, ${modules.levelId}))`,
 };
 export type AssessmentRow = {
   id: string;
@@ -47,6 +53,10 @@ export type AssessmentRow = {
   retakePolicy: { waitsAfterFailureHours: number[]; thenEveryFailureHours: number } | null;
   blueprint: Record<string, number> | null;
   position: number;
+  /** Changes whenever the program's content may have (import, app edit), in any process. */
+  contentVersion: string;
+  /** The plans that open the assessment's level (null when it has none). */
+  levelPlans: string[] | null;
 };
 
 const assessmentQuery = (db: Db) =>
@@ -152,13 +162,16 @@ export async function attemptStatsOf(db: Db, userId: string) {
     .groupBy(attempts.assessmentId);
 }
 
-/** Every question the user was shown in any attempt, with when (epoch ms) they last saw it. */
-export async function seenQuestions(db: Db, userId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ questionIds: attempts.questionIds, startedAt: attempts.startedAt })
-    .from(attempts)
-    .where(eq(attempts.userId, userId))
-    .orderBy(asc(attempts.startedAt));
+/**
+ * Every attempt of the user at any assessment, oldest first: a start needs this assessment's attempts and
+ * every question the user was shown (see `seenIn`), so they are read in one statement.
+ */
+export async function attemptsOfUser(db: Db, userId: string): Promise<AttemptRow[]> {
+  return db.select().from(attempts).where(eq(attempts.userId, userId)).orderBy(asc(attempts.startedAt));
+}
+
+/** Question id -> when (epoch ms) the user last saw it, from their attempts oldest first. */
+export function seenIn(rows: readonly Pick<AttemptRow, "questionIds" | "startedAt">[]): Map<string, number> {
   const seen = new Map<string, number>();
   for (const r of rows) for (const id of r.questionIds) seen.set(id, r.startedAt.getTime());
   return seen;
@@ -172,6 +185,18 @@ export async function findAttempt(db: Db, id: string, options: { forUpdate?: boo
 
 export async function insertAttempt(db: Db, values: typeof attempts.$inferInsert): Promise<AttemptRow> {
   const [row] = await db.insert(attempts).values(values).returning();
+  if (!row) throw new Error("attempt insert returned nothing");
+  return row;
+}
+
+/** The new attempt and its `attempted` statement, in one statement (a data-modifying CTE). */
+export async function insertAttemptWithStatement(
+  db: Db,
+  values: typeof attempts.$inferInsert & { id: string },
+  statement: typeof statements.$inferInsert,
+): Promise<AttemptRow> {
+  const attempted = db.$with("attempted", {}).as(db.insert(statements).values(statement).getSQL());
+  const [row] = await db.with(attempted).insert(attempts).values(values).returning();
   if (!row) throw new Error("attempt insert returned nothing");
   return row;
 }

@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { AppError } from "../../../../kernel/app-error.js";
 import type { Actor } from "../../../../kernel/auth.js";
@@ -11,6 +11,7 @@ import { retakeDecision } from "../retake-policy.js";
 import * as store from "../store.js";
 import { ensureMayTake, loadAssessment, loadOwnAttempt } from "./access.js";
 import { finishAttemptInTx, gradeOf } from "./grade.js";
+import { drawnPool, questionsOf } from "./pool-cache.js";
 import { presentAttempt, remainingSeconds } from "./present.js";
 
 const isExpired = (attempt: store.AttemptRow, now: Date) =>
@@ -33,7 +34,7 @@ async function lockCandidate(tx: Db, userId: string, assessmentId: string) {
 }
 
 async function view(ctx: AppContext, db: Db, attempt: store.AttemptRow, assessment: store.AssessmentRow) {
-  const questionRows = await store.questionsByIds(db, attempt.questionIds);
+  const questionRows = await questionsOf(ctx.database, assessment, attempt.questionIds);
   const grade = attempt.submittedAt ? await gradeOf(db, attempt, assessment.passPercent) : null;
   const moduleIds = questionRows.map((q) => q.examModuleId ?? q.moduleId).filter((id): id is string => id !== null);
   const modules = assessment.kind === "exam" && grade ? await store.moduleNames(db, moduleIds) : new Map();
@@ -51,11 +52,16 @@ export async function startAttempt(
 ): Promise<{ attempt: AttemptView; resumed: boolean }> {
   const { db } = ctx.database;
   const assessment = await loadAssessment(db, assessmentId);
-  await ensureMayTake(ctx, db, actor, assessment);
+  // Read once per content version, outside the lock: the transaction holds only the candidate's rows.
+  const [, { pools }] = await Promise.all([
+    ensureMayTake(ctx, db, actor, assessment),
+    drawnPool(ctx.database, assessment),
+  ]);
   const result = await db.transaction(async (tx) => {
     await lockCandidate(tx, actor.userId, assessment.id);
     const now = ctx.clock.now();
-    const previous = await store.attemptsOf(tx, actor.userId, assessment.id);
+    const everyAttempt = await store.attemptsOfUser(tx, actor.userId);
+    const previous = everyAttempt.filter((a) => a.assessmentId === assessment.id).sort((a, b) => a.number - b.number);
     for (const open of previous.filter((a) => !a.submittedAt)) {
       if (!isExpired(open, now)) return { attempt: open, resumed: true };
       const finished = await finishAttemptInTx(ctx, tx, open, assessment, "deadline", open.answers);
@@ -73,10 +79,9 @@ export async function startAttempt(
         { fields: { opensAt: decision.opensAt.toISOString() } },
       );
     }
-    const pools = await store.questionPools(tx, assessment);
-    const seen = await store.seenQuestions(tx, actor.userId);
     let questionIds: string[];
     try {
+      const seen = store.seenIn(everyAttempt);
       questionIds = drawQuestions(pools, drawPlan(assessment), seen, seededRandom(randomInt(2 ** 31)));
     } catch (error) {
       if (!(error instanceof PoolTooSmallError)) throw error;
@@ -88,33 +93,39 @@ export async function startAttempt(
     const deadlineAt = assessment.timeLimitMinutes
       ? new Date(now.getTime() + assessment.timeLimitMinutes * 60_000)
       : null;
-    const attempt = await store.insertAttempt(tx, {
-      assessmentId: assessment.id,
-      userId: actor.userId,
-      number: (previous.at(-1)?.number ?? 0) + 1,
-      questionIds,
-      answers: {},
-      startedAt: now,
-      deadlineAt,
-    });
-    await store.insertStatement(tx, {
-      actorId: actor.userId,
-      verb: "attempted",
-      objectType: "assessment",
-      objectId: assessment.id,
-      result: null,
-      context: {
-        extensions: {
-          attemptId: attempt.id,
-          attemptNumber: attempt.number,
-          assessmentKind: assessment.kind,
-          moduleId: assessment.moduleId,
-          levelId: assessment.levelId,
-          deadlineAt: deadlineAt?.toISOString() ?? null,
-        },
+    const id = randomUUID();
+    const number = (previous.at(-1)?.number ?? 0) + 1;
+    const attempt = await store.insertAttemptWithStatement(
+      tx,
+      {
+        id,
+        assessmentId: assessment.id,
+        userId: actor.userId,
+        number,
+        questionIds,
+        answers: {},
+        startedAt: now,
+        deadlineAt,
       },
-      timestamp: now,
-    });
+      {
+        actorId: actor.userId,
+        verb: "attempted",
+        objectType: "assessment",
+        objectId: assessment.id,
+        result: null,
+        context: {
+          extensions: {
+            attemptId: id,
+            attemptNumber: number,
+            assessmentKind: assessment.kind,
+            moduleId: assessment.moduleId,
+            levelId: assessment.levelId,
+            deadlineAt: deadlineAt?.toISOString() ?? null,
+          },
+        },
+        timestamp: now,
+      },
+    );
     if (deadlineAt) {
       // Graded at its deadline even if the browser is gone; queued with the attempt, so both or neither
       // exist. The every-minute sweep is the safety net should the job be lost.
