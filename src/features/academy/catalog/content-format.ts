@@ -161,6 +161,13 @@ export const LevelFormat = z.object({
   exams: z.array(ExamFormat).default([]),
   /** The credential the level gives on completion, if any (e.g. a certificate). */
   credential: z.object({ title: Title, kind: z.enum(["certificate", "certification"]) }).optional(),
+  /**
+   * A CPD level's criteria (CCSMP Level 5): complete when the learner holds the credential of the level
+   * `requires` names and logged `hours` of CPD within `months` months; the CPD area checks them.
+   */
+  cpd: z
+    .object({ requires: Key, hours: z.number().int().min(1).max(1000), months: z.number().int().min(1).max(120) })
+    .optional(),
 });
 export type LevelFormat = z.infer<typeof LevelFormat>;
 

@@ -117,6 +117,7 @@ export async function exportProgram(db: Db, programId: string): Promise<LoadedPr
     ...(level.outcome !== null ? { outcome: level.outcome } : {}),
     plans: level.plans as Plan[],
     ...(level.credential ? { credential: level.credential } : {}),
+    ...(level.cpd ? { cpd: level.cpd } : {}),
     modules: (modulesOf.get(level.id) ?? []).map((m): LoadedModule => {
       const moduleLessons = (lessonsOf.get(m.id) ?? []).map((lesson) => ({
         key: lesson.key,

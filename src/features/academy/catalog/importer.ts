@@ -137,6 +137,7 @@ export async function importProgram(
       outcome: l.outcome ?? null,
       plans: l.plans,
       credential: l.credential ?? null,
+      cpd: l.cpd ?? null,
       position: i,
     })),
     now,

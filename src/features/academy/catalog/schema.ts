@@ -43,6 +43,8 @@ export const levels = pgTable(
     outcome: text("outcome"),
     plans: text("plans").array().notNull(),
     credential: jsonb("credential").$type<{ title: string; kind: "certificate" | "certification" } | null>(),
+    /** A CPD level's criteria (content: `cpd`), read by the CPD area. */
+    cpd: jsonb("cpd").$type<{ requires: string; hours: number; months: number } | null>(),
     position: integer("position").notNull(),
     archivedAt: archivedAt(),
     updatedAt: updatedAt(),
