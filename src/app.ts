@@ -20,6 +20,7 @@ import { organizationRoutes } from "./features/accounts/organizations/routes.js"
 import { adminRoutes } from "./features/admin/routes.js";
 import { billingRoutes } from "./features/billing/routes.js";
 import { type BillingSettings, configureBilling } from "./features/billing/service.js";
+import { stripeWebhookRoutes } from "./features/billing/webhooks/stripe-routes.js";
 import { alertRoutes } from "./features/health/alerts/routes.js";
 import { clientExportRoutes } from "./features/health/clients/export/routes.js";
 import { clientImportRoutes } from "./features/health/clients/import/routes.js";
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(teamProgressRoutes, { ctx });
   await app.register(cpdRoutes, { ctx });
   await app.register(billingRoutes, { ctx, levelsOpenedBy: () => levelsOpenedBy(ctx) });
+  await app.register(stripeWebhookRoutes, { ctx });
   await app.register(academyMediaRoutes, { ctx, contentDirs: options.contentDirs ?? [] });
 
   await registerSpa(app, options.webDist ?? DEFAULT_WEB_DIST);

@@ -150,6 +150,18 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/billing/test-checkout/:checkoutId/complete": "user",
   "PUT /api/admin/billing/plans/:planId/price": "platform_admin",
   "POST /api/admin/billing/renewals/run": "platform_admin",
+  // team licenses (issue 11): quotes, PO invoices, pools and seats of an organization; staff payments
+  "POST /api/organizations/:orgId/licenses/quotes": "org:admin",
+  "POST /api/organizations/:orgId/licenses/quotes/:quoteId/accept": "org:admin",
+  "GET /api/organizations/:orgId/licenses": "org:admin",
+  "GET /api/organizations/:orgId/licenses/invoices/:licenseInvoiceId/pdf": "org:admin",
+  "GET /api/organizations/:orgId/licenses/:poolId/seats": "org:admin",
+  "POST /api/organizations/:orgId/licenses/:poolId/seats": "org:admin",
+  "DELETE /api/organizations/:orgId/licenses/:poolId/seats/:seatId": "org:admin",
+  "GET /api/admin/billing/licenses": "platform_admin",
+  "GET /api/admin/billing/license-invoices/:licenseInvoiceId/pdf": "platform_admin",
+  "POST /api/admin/billing/license-invoices/:licenseInvoiceId/payments": "platform_admin",
+  "POST /api/billing/webhooks/stripe": "public",
 };
 
 type Persona = "anonymous" | "member" | "manager" | "admin" | "owner" | "platformAdmin" | "otherOrgOwner";

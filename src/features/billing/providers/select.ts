@@ -1,15 +1,13 @@
 import type { BillingSettings } from "../settings.js";
 import { createManualInvoiceProvider } from "./manual-invoice.js";
 import type { BillingProvider } from "./provider.js";
+import { createStripeProvider } from "./stripe.js";
 import { createTestModeProvider } from "./test-mode.js";
 
 export type StripeProviderFactory = (stripe: NonNullable<BillingSettings["stripe"]>) => BillingProvider;
 
-/**
- * REGISTRATION POINT for the Stripe adapter: set this to `createStripeProvider` from `./stripe.ts`
- * (`import { createStripeProvider } from "./stripe.js"`). Until then STRIPE_* keys fail at start.
- */
-const stripeFactory: StripeProviderFactory | undefined = undefined;
+/** The Stripe adapter (`./stripe.ts`), chosen when STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set. */
+const stripeFactory: StripeProviderFactory | undefined = createStripeProvider;
 
 export type Providers = {
   /** Individuals' card subscriptions: Stripe, or test mode. */

@@ -1,0 +1,148 @@
+import { and, eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import { AppError } from "../../../kernel/app-error.js";
+import type { AppContext } from "../../../platform/context.js";
+import type { Tx } from "../../../platform/db/database.js";
+import { billingEvents, subscriptions } from "../schema.js";
+import { applySubscriptionEvent, type PaymentFacts } from "../service/apply.js";
+import { lockSubscription, type SubscriptionRow } from "../store/subscriptions.js";
+import type { SubscriptionEvent } from "../subscription-state.js";
+import { factsOf, HANDLED_EVENTS } from "./stripe-facts.js";
+
+/** applied; stale (older than the last applied to that subscription); ignored (not ours / nothing to do); duplicate. */
+export type StripeEventOutcome = "applied" | "stale" | "ignored" | "duplicate";
+
+const later = (a: Date, b: Date | null) => (b && b > a ? b : a);
+
+async function findSubscription(tx: Tx, event: Stripe.Event): Promise<SubscriptionRow | null> {
+  const facts = factsOf(event);
+  if (facts.pulseSubscriptionId && /^[0-9a-f-]{36}$/i.test(facts.pulseSubscriptionId)) {
+    const row = await lockSubscription(tx, facts.pulseSubscriptionId);
+    if (row?.provider === "stripe") return row;
+  }
+  if (!facts.stripeSubscriptionId) return null;
+  const [found] = await tx
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .where(
+      and(eq(subscriptions.provider, "stripe"), eq(subscriptions.providerSubscriptionId, facts.stripeSubscriptionId)),
+    );
+  return found ? lockSubscription(tx, found.id) : null;
+}
+
+const stripePayment = (id: string, failureReason?: string): PaymentFacts => ({
+  provider: "stripe",
+  providerPaymentId: id,
+  method: "card",
+  cardBrand: null,
+  cardLast4: null,
+  ...(failureReason ? { failureReason } : {}),
+});
+
+/**
+ * The state-machine events a Stripe event asks for, given the subscription as Pulse has it. States are
+ * compared, not counted: an event whose state Pulse already has asks for nothing.
+ */
+function eventsFor(event: Stripe.Event, sub: SubscriptionRow, at: Date): [SubscriptionEvent, PaymentFacts?][] {
+  switch (event.type) {
+    case "checkout.session.completed": {
+      const s = event.data.object;
+      const paid = s.payment_status === "paid" || s.payment_status === "no_payment_required";
+      if (!paid || sub.state !== "pending_payment") return [];
+      const invoice = typeof s.invoice === "string" ? s.invoice : (s.invoice?.id ?? s.id);
+      return [[{ type: "payment_succeeded", at }, stripePayment(invoice)]];
+    }
+    case "customer.subscription.updated": {
+      const s = event.data.object;
+      const wantsEnd = s.cancel_at_period_end || s.cancel_at !== null;
+      if (wantsEnd && sub.state === "active") return [[{ type: "cancel", at }]];
+      if (!wantsEnd && sub.state === "cancel_scheduled") return [[{ type: "resume", at }]];
+      return [];
+    }
+    case "customer.subscription.deleted": {
+      if (sub.state === "cancel_scheduled") return [[{ type: "tick", at: later(at, sub.currentPeriodEnd) }]];
+      // Ended in Stripe before the period end: the paid year is kept (paid in full), no renewal follows.
+      if (sub.state === "active" || sub.state === "past_due" || sub.state === "pending_payment") {
+        return [[{ type: "cancel", at }]];
+      }
+      return [];
+    }
+    case "invoice.paid": {
+      const i = event.data.object;
+      if (i.billing_reason === "subscription_create" && sub.state === "pending_payment") {
+        return [[{ type: "payment_succeeded", at }, stripePayment(i.id as string)]];
+      }
+      if (i.billing_reason !== "subscription_cycle") return [];
+      if (sub.state !== "active" && sub.state !== "past_due") return [];
+      // The renewal opens the year where the paid one ended (Stripe's invoice comes at that moment).
+      return [[{ type: "payment_succeeded", at: later(at, sub.currentPeriodEnd) }, stripePayment(i.id as string)]];
+    }
+    case "invoice.payment_failed": {
+      const i = event.data.object;
+      if (i.billing_reason !== "subscription_cycle" || sub.state !== "active") return [];
+      const reason = i.last_finalization_error?.message ?? "The card was declined.";
+      return [
+        [{ type: "payment_failed", at: later(at, sub.currentPeriodEnd) }, stripePayment(`${i.id}:${event.id}`, reason)],
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+async function linkStripeIds(tx: Tx, sub: SubscriptionRow, event: Stripe.Event): Promise<void> {
+  const facts = factsOf(event);
+  const set: Partial<SubscriptionRow> = {};
+  if (facts.stripeSubscriptionId && !sub.providerSubscriptionId)
+    set.providerSubscriptionId = facts.stripeSubscriptionId;
+  if (facts.stripeCustomerId && !sub.providerCustomerId) set.providerCustomerId = facts.stripeCustomerId;
+  if (Object.keys(set).length > 0) await tx.update(subscriptions).set(set).where(eq(subscriptions.id, sub.id));
+}
+
+/**
+ * Applies one verified Stripe event in one transaction: the subscription row is locked, the event is
+ * stored by id (a redelivery finds it and does nothing), an event created before the last one applied
+ * to that subscription is stored as stale and changes nothing, and what it asks for goes through the
+ * state machine (`applySubscriptionEvent`: periods, payments, receipts, entitlements as absolute states).
+ * Resolves after the commit; a failure rolls everything back, the event included, so Stripe retries.
+ */
+export async function applyStripeEvent(ctx: AppContext, event: Stripe.Event): Promise<StripeEventOutcome> {
+  const occurredAt = new Date(event.created * 1000);
+  return ctx.database.db.transaction(async (tx) => {
+    const handled = (HANDLED_EVENTS as readonly string[]).includes(event.type);
+    const sub = handled ? await findSubscription(tx, event) : null;
+    const stale = sub?.lastEventAt != null && occurredAt < sub.lastEventAt;
+    const outcome: StripeEventOutcome = !sub ? "ignored" : stale ? "stale" : "applied";
+    const stored = await tx
+      .insert(billingEvents)
+      .values({
+        provider: "stripe",
+        eventId: event.id,
+        type: event.type,
+        occurredAt,
+        appliedAt: ctx.clock.now(),
+        subscriptionId: sub?.id ?? null,
+        outcome,
+        payload: event as unknown as Record<string, unknown>,
+      })
+      .onConflictDoNothing()
+      .returning({ id: billingEvents.eventId });
+    if (stored.length === 0) return "duplicate";
+    if (!sub || outcome !== "applied") return outcome;
+
+    await linkStripeIds(tx, sub, event);
+    let current = sub;
+    for (const [step, payment] of eventsFor(event, sub, occurredAt)) {
+      try {
+        await applySubscriptionEvent(ctx, tx, current, step, payment);
+      } catch (error) {
+        // A transition the state machine refuses writes nothing: the event is kept, the state stays.
+        if (error instanceof AppError && error.code === "conflict") break;
+        throw error;
+      }
+      current = (await lockSubscription(tx, sub.id)) ?? current;
+    }
+    await tx.update(subscriptions).set({ lastEventAt: occurredAt }).where(eq(subscriptions.id, sub.id));
+    return outcome;
+  });
+}
