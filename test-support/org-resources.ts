@@ -68,6 +68,22 @@ async function makePulse(w: World, level = "satisfied") {
   return { clientId, entryId: entry.id as string };
 }
 
+async function makeQuote(w: World): Promise<{ id: string }> {
+  const { plans } = (await w.t.app.inject({ method: "GET", url: "/api/billing/plans" })).json();
+  return call(w, w.a.owner, "POST", inA(w, "/licenses/quotes"), { planId: plans[0].id, seats: 3 });
+}
+
+async function makeLicenseInvoice(w: World): Promise<string> {
+  const quote = await makeQuote(w);
+  return (await call(w, w.a.owner, "POST", inA(w, `/licenses/quotes/${quote.id}/accept`), { poNumber: "PO-1" }))
+    .invoiceId;
+}
+
+async function makePool(w: World): Promise<string> {
+  const invoiceId = await makeLicenseInvoice(w);
+  return (await call(w, w.staff, "POST", `/api/admin/billing/license-invoices/${invoiceId}/payments`, {})).poolId;
+}
+
 /** A severe pulse set by A's CSM raises an alert and puts it in the inbox of A's owner. */
 async function makeAlert(w: World) {
   const { clientId } = await makePulse(w, "severe_risk");
@@ -216,6 +232,30 @@ export const RESOURCES: Record<string, Resource> = {
       await call(w, buyer, "POST", `/api/billing/test-checkout/${String(url).split("/").pop()}/complete`, {});
       const { invoices } = await call(w, buyer, "GET", "/api/me/subscription");
       return { params: { invoiceId: invoices[0].id }, owner: buyer };
+    },
+  },
+
+  // ---- team licenses (billing): a quote, its PO invoice, the pool its payment opened, a seat of it
+  quoteId: {
+    scope: "organization",
+    make: async (w) => ({ params: { quoteId: (await makeQuote(w)).id }, values: { poNumber: "PO-1" } }),
+  },
+  licenseInvoiceId: {
+    scope: "organization",
+    make: async (w) => ({ params: { licenseInvoiceId: await makeLicenseInvoice(w) } }),
+  },
+  poolId: {
+    scope: "organization",
+    make: async (w) => ({ params: { poolId: await makePool(w) }, values: { userId: w.a.member.userId } }),
+  },
+  seatId: {
+    scope: "organization",
+    make: async (w) => {
+      const poolId = await makePool(w);
+      const { seats } = await call(w, w.a.owner, "POST", inA(w, `/licenses/${poolId}/seats`), {
+        email: `seat-${hex()}@example.test`,
+      });
+      return { params: { poolId, seatId: seats[0].id } };
     },
   },
 
