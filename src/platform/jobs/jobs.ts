@@ -18,7 +18,21 @@ export type JobDefinition<P = unknown> = {
   /** Jobs fetched at once by the worker (default 1) and how many of them run at the same time (default 1). */
   batchSize?: number;
   concurrency?: number;
+  /**
+   * For long jobs: while the handler runs, its pg-boss expiry is renewed every `heartbeatSeconds`, and
+   * the job expires HEARTBEAT_MISSES beats after the last one (pg-boss 10 has no heartbeat of its own;
+   * its default expiry is 15 minutes). Workers check for expired jobs every `heartbeatSeconds`, so a job
+   * whose worker died is retried within about HEARTBEAT_MISSES + 1 beats plus its retry delay.
+   */
+  heartbeatSeconds?: number;
 };
+
+/** Beats a running job may miss before pg-boss expires it and retries it. */
+export const HEARTBEAT_MISSES = 3;
+
+/** Moves a running job's expiry to `seconds` from now (pg-boss counts expiry from started_on). */
+const RENEW_EXPIRY = `UPDATE pgboss.job SET expire_in = (now() - started_on) + $3::int * interval '1 second'
+  WHERE name = $1 AND id = $2::uuid AND state = 'active'`;
 
 /** Declares a job: its name, its payload schema and what it does. Handlers must be idempotent. */
 export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
@@ -93,12 +107,16 @@ export async function startJobs(
   const byName = new Map<string, JobDefinition<never>>();
   for (const definition of definitions) {
     byName.set(definition.name, definition);
-    await boss.createQueue(definition.name, {
+    const queue = {
       name: definition.name,
       retryLimit: definition.retryLimit ?? 5,
       retryDelay: definition.retryDelaySeconds ?? 15,
       retryBackoff: true,
-    });
+      ...(definition.heartbeatSeconds ? { expireInSeconds: definition.heartbeatSeconds * HEARTBEAT_MISSES } : {}),
+    };
+    await boss.createQueue(definition.name, queue);
+    // createQueue leaves an existing queue as it was: a queue that gained a heartbeat gets its short expiry.
+    if (definition.heartbeatSeconds) await boss.updateQueue(definition.name, queue);
   }
 
   // Events whose handlers may live elsewhere still get their queue, so they can be sent inside a transaction.
@@ -109,8 +127,23 @@ export async function startJobs(
 
   const run = async (definition: JobDefinition<never>, job: PgBoss.Job<unknown>) => {
     const payload = definition.payload.parse(job.data);
-    await definition.handler(payload, { jobId: job.id, attempt: (job as { retryCount?: number }).retryCount ?? 0 });
+    const beat = definition.heartbeatSeconds;
+    const heartbeat = beat
+      ? setInterval(() => {
+          database
+            .executeSql(RENEW_EXPIRY, [definition.name, job.id, beat * HEARTBEAT_MISSES])
+            .catch((error) => log.error({ err: error, job: definition.name }, "job heartbeat failed"));
+        }, beat * 1000)
+      : undefined;
+    try {
+      await definition.handler(payload, { jobId: job.id, attempt: (job as { retryCount?: number }).retryCount ?? 0 });
+    } finally {
+      clearInterval(heartbeat);
+    }
   };
+  // Expired jobs (a heartbeat that stopped) are retried by whichever worker checks first.
+  const beats = definitions.flatMap((d) => (d.heartbeatSeconds ? [d.heartbeatSeconds] : []));
+  let expiryCheck: ReturnType<typeof setInterval> | undefined;
 
   let stopped = false;
   const loops: WorkerLoop[] = [];
@@ -129,6 +162,12 @@ export async function startJobs(
       await boss.schedule(definition.name, cron, definition.payload.parse(payload) as object, { tz: "UTC" });
     },
     work: async () => {
+      if (beats.length && !expiryCheck) {
+        expiryCheck = setInterval(
+          () => void boss.expire().catch((error) => log.error({ err: error }, "job expiry check failed")),
+          Math.min(...beats) * 1000,
+        );
+      }
       for (const definition of byName.values()) {
         const { name, batchSize = 1, concurrency = 1 } = definition;
         const settle = async (jobs: PgBoss.Job<unknown>[]) => {
@@ -173,6 +212,7 @@ export async function startJobs(
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      clearInterval(expiryCheck);
       await Promise.all(loops.map((loop) => loop.stop()));
       await boss.stop({ graceful: true, close: false, wait: true, timeout: 5000 });
     },

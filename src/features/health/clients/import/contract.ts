@@ -50,8 +50,8 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 
 /** The most data rows one file may hold. */
 export const MAX_IMPORT_ROWS = 100_000;
-/** Files up to this many rows are imported within the request; larger ones run as a job with progress. */
-export const SYNC_IMPORT_ROWS = 1000;
+/** Files up to this many rows (one batch) are imported within the request, in one transaction; larger ones run as a job that writes them in batches with progress. */
+export const SYNC_IMPORT_ROWS = 200;
 
 const mappingOf = <F extends readonly [string, ...string[]]>(fields: F) =>
   Text.max(20_000)
@@ -125,7 +125,7 @@ export const ImportJob = z.object({
   kind: z.enum(["clients", "usage"]),
   mode: z.enum(IMPORT_MODES),
   dryRun: z.boolean(),
-  /** queued, validating (every row checked first), writing (one transaction), done or failed. */
+  /** queued, validating (every row checked first), writing (in batches, each committed with its progress), done or failed. */
   status: z.enum(IMPORT_JOB_STATUSES),
   totalRows: z.number().int(),
   /** Rows done in the current phase. */
@@ -134,7 +134,7 @@ export const ImportJob = z.object({
   percent: z.number().int().min(0).max(100),
   /** The import's report once status is done. */
   report: ImportReport.nullable(),
-  /** Why the import stopped, when status is failed (nothing was saved). */
+  /** Why the import stopped, when status is failed, and which rows (if any) were saved before it did. */
   failure: z.string().nullable(),
   createdAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),

@@ -4,6 +4,7 @@ import { buildMember, buildOrganization } from "../../../../../test-support/fact
 import { buildTestApp, type TestApp } from "../../../../../test-support/test-app.js";
 import { TEST_ENGINES } from "../../../../../test-support/test-db.js";
 import { fixedClock } from "../../../../kernel/clock.js";
+import { START } from "./batch-writer.js";
 import { runImportJob } from "./import-jobs.js";
 import { readCsv } from "./read-csv.js";
 import { importClients } from "./service.js";
@@ -37,6 +38,13 @@ describe.each(TEST_ENGINES)("large CSV imports as jobs on %s", (engine) => {
         headers: { cookie: csm.cookie },
       })
     ).json().count as number;
+
+  const clientsOf = async (prefix: string) =>
+    (
+      (await t.ctx.database.db.execute(
+        sql`select name, external_id from clients where org_id = ${orgId} and name like ${`${prefix} %`}`,
+      )) as unknown as { rows: { name: string; external_id: string | null }[] }
+    ).rows;
 
   beforeAll(async () => {
     t = await buildTestApp({ engine, clock, sessionTtlHours: 24 * 400 });
@@ -85,7 +93,7 @@ describe.each(TEST_ENGINES)("large CSV imports as jobs on %s", (engine) => {
     expect((await get(`/imports/${res.json().id}`)).json().report).toEqual(done.report);
   });
 
-  it("reports progress in chunks through the phases, the final report inside the write transaction", async () => {
+  it("checks every row first, then writes batches, each committing its checkpoint (the report with the last)", async () => {
     const seen: string[] = [];
     const table = readCsv(csvOf([HEADER, ...rowsOf("P", 2100)]));
     const report = await importClients(
@@ -94,9 +102,14 @@ describe.each(TEST_ENGINES)("large CSV imports as jobs on %s", (engine) => {
       table,
       { mode: "valid_rows_only", dryRun: false, dateOrder: "mdy" },
       {
-        phase: async (status, processed, inTransaction) =>
-          void seen.push(`${status} ${processed}${inTransaction ? " tx" : ""}`),
-        finish: async (_db, r) => void seen.push(`finish ${r.outcome} ${r.created}`),
+        phase: async (status, processed) => void seen.push(`${status} ${processed}`),
+        batching: { rows: 500, budgetMs: Number.POSITIVE_INFINITY, pauseMs: 0 },
+        from: START,
+        checkpoint: async (_tx, reached, processed, r) =>
+          void seen.push(
+            `batch to row ${reached.row}: ${processed} rows, ${reached.tally.created} created${r ? `, report ${r.outcome} ${r.created}` : ""}`,
+          ),
+        finish: async () => void seen.push("finish"),
       },
     );
     expect(report).toMatchObject({ outcome: "imported", created: 2100 });
@@ -104,11 +117,50 @@ describe.each(TEST_ENGINES)("large CSV imports as jobs on %s", (engine) => {
       "validating 1000",
       "validating 2000",
       "validating 2100",
-      "writing 0",
-      "writing 1000 tx",
-      "writing 2000 tx",
-      "finish imported 2100",
+      "batch to row 501: 500 rows, 500 created",
+      "batch to row 1001: 1000 rows, 1000 created",
+      "batch to row 1501: 1500 rows, 1500 created",
+      "batch to row 2001: 2000 rows, 2000 created",
+      "batch to row 2101: 2100 rows, 2100 created, report imported 2100",
     ]);
+  });
+
+  it("a run that dies while writing keeps its committed batches; the next run resumes and writes each row once", async () => {
+    const rows = rowsOf("R", 1500);
+    rows[10] = ["", "R no external id", "SMB", "100"]; // matched by nothing: only the checkpoint keeps it single
+    const res = await upload("/clients/import", csvOf([HEADER, ...rows]));
+    const id = res.json().id as string;
+    // The database refuses the batch that would pass row 701, as a crash in the middle of writing would end it.
+    await t.ctx.database.db.execute(
+      sql.raw(`create function pulse_test_die() returns trigger language plpgsql as $$
+        begin if new.written_to_row > 701 then raise exception 'worker died'; end if; return new; end $$`),
+    );
+    await t.ctx.database.db.execute(
+      sql.raw(
+        "create trigger pulse_test_die before update on import_jobs for each row execute function pulse_test_die()",
+      ),
+    );
+    const died = await runImportJob(t.ctx, id, 0).then(
+      () => "finished",
+      (error: Error) => String(error.cause ?? error),
+    );
+    expect(died).toMatch(/worker died/);
+    const cut = (await get(`/imports/${id}`)).json();
+    expect(cut).toMatchObject({ status: "writing", report: null, failure: null });
+    expect(cut.percent).toBeGreaterThan(50);
+    expect(cut.percent).toBeLessThan(100);
+    const committed = await clientsOf("R");
+    expect(committed.length).toBe(cut.processedRows);
+    expect(committed.length).toBeGreaterThan(0);
+
+    await t.ctx.database.db.execute(sql.raw("drop trigger pulse_test_die on import_jobs"));
+    await runImportJob(t.ctx, id, 1);
+    const done = (await get(`/imports/${id}`)).json();
+    expect(done).toMatchObject({ status: "done", percent: 100, processedRows: 1500 });
+    expect(done.report).toMatchObject({ outcome: "imported", created: 1500, updated: 0, unchanged: 0, errors: [] });
+    const all = await clientsOf("R");
+    expect(all.length).toBe(1500);
+    expect(new Set(all.map((c) => c.name)).size).toBe(1500);
   });
 
   it("a file the job cannot read fails with the reason and saves nothing; others never see the import", async () => {
@@ -120,7 +172,7 @@ describe.each(TEST_ENGINES)("large CSV imports as jobs on %s", (engine) => {
     const failed = (await get(`/imports/${id}`)).json();
     expect(failed).toMatchObject({ status: "failed", report: null });
     expect(failed.failure).toMatch(/empty/);
-    expect(await clientCount()).toBe(3300);
+    expect(await clientCount()).toBe(4800);
 
     const other = await buildOrganization(t.ctx, "Other Co");
     expect((await get(`/imports/${id}`, other.owner.cookie)).statusCode).toBe(404);

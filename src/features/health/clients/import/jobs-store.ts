@@ -1,5 +1,5 @@
 import { and, eq, getTableColumns } from "drizzle-orm";
-import type { Db } from "../../../../platform/db/database.js";
+import type { Db, Tx } from "../../../../platform/db/database.js";
 import { importJobs } from "./schema.js";
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
@@ -27,4 +27,14 @@ export async function findOrgImportJob(db: Db, orgId: string, importId: string) 
 
 export async function updateImportJob(db: Db, importId: string, values: Partial<typeof importJobs.$inferInsert>) {
   await db.update(importJobs).set(values).where(eq(importJobs.id, importId));
+}
+
+/** Locks the job's row for a batch (first in its transaction) and reads where writing stands. */
+export async function lockImportJob(tx: Tx, importId: string) {
+  const [row] = await tx
+    .select({ status: importJobs.status, writtenToRow: importJobs.writtenToRow })
+    .from(importJobs)
+    .where(eq(importJobs.id, importId))
+    .for("update");
+  return row;
 }

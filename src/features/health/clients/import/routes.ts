@@ -8,6 +8,7 @@ import {
   ImportJob,
   ImportJobParams,
   ImportReport,
+  SYNC_IMPORT_ROWS,
   UsageImportQuery,
 } from "./contract.js";
 import { getImportJob, startImport } from "./import-jobs.js";
@@ -16,7 +17,7 @@ const tags = ["clients"];
 /** Up to 100,000 rows of CSV (about 200 bytes a row); the app's default body limit (1 MiB) is too small. */
 const CSV_BODY_LIMIT = 64 * 1024 * 1024;
 const CSV_TYPES = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"];
-const LARGE = "Files of more than 1,000 rows are answered 202 with an import job to poll at GET .../imports/:importId.";
+const LARGE = `Files of more than ${SYNC_IMPORT_ROWS} rows are answered 202 with an import job to poll at GET .../imports/:importId (checked in full first, then written in batches).`;
 
 /** POST /clients/import and /usage-figures/import: the CSV file is the body, options are query parameters. */
 export const clientImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {

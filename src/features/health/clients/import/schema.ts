@@ -2,12 +2,15 @@ import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../../accounts/identity/schema.js";
 import { organizations } from "../../../accounts/organizations/schema.js";
+import type { WriteTally } from "./batch-writer.js";
 
 /**
  * A large CSV import run by a job: the file waits here until the job reads it (and is cleared once the
  * job finishes); the job reports its phase and how many rows it has processed, then the final report.
- * The report and status "done" are written in the same transaction as the imported rows, so a retried
- * job sees the import finished and never writes twice.
+ * Rows are written in batches; each batch's transaction also moves `written_to_row` (the last file row
+ * committed) and `written` (what the committed batches did), so a job that runs again after a crash
+ * resumes after the last committed batch and never writes a row twice. The report and status "done"
+ * commit with the last batch.
  */
 export const importJobs = pgTable(
   "import_jobs",
@@ -26,6 +29,10 @@ export const importJobs = pgTable(
     status: text("status", { enum: ["queued", "validating", "writing", "done", "failed"] }).notNull(),
     totalRows: integer("total_rows").notNull(),
     processedRows: integer("processed_rows").notNull().default(0),
+    /** The last row of the file (spreadsheet numbering) whose batch is committed; 0 before the first. */
+    writtenToRow: integer("written_to_row").notNull().default(0),
+    /** Rows created, updated and unchanged, and rows refused, by the committed batches. */
+    written: jsonb("written").$type<WriteTally>(),
     csv: text("csv"),
     report: jsonb("report"),
     failure: text("failure"),

@@ -4,6 +4,18 @@ import type { Db, Tx } from "../../../../platform/db/database.js";
 import { listMembers } from "../../../accounts/organizations/service.js";
 import { refreshScore } from "../../pulses/service.js";
 import { applyClientUpdate, insertClientWithHistory } from "../service.js";
+import {
+  type Batching,
+  type BatchWriterOptions,
+  type Checkpoint,
+  EMPTY_TALLY,
+  ONE_TRANSACTION,
+  RowRefused,
+  START,
+  type WriteItem,
+  type WriteTally,
+  writeInBatches,
+} from "./batch-writer.js";
 import { type PlannedRow, planClientImport } from "./client-plan.js";
 import { parseClientRow } from "./client-row.js";
 import { CLIENT_ALIASES, resolveMapping, USAGE_ALIASES } from "./column-mapping.js";
@@ -21,20 +33,32 @@ export type ImportOptions<F extends string> = {
 };
 
 const MAX_LISTED_ERRORS = 1000;
-/** Rows between two progress reports. */
+/** Rows between two progress reports while checking. */
 export const PROGRESS_EVERY = 1000;
 
 /**
- * How a running import tells the world how far it got. `phase` is called every PROGRESS_EVERY rows;
- * while writing it is called from inside the write transaction (`inTransaction`), after a first call
- * with 0 rows just before it starts. `finish` receives the final report inside the transaction that
- * writes the rows (or alone, when nothing is written), so both commit together.
+ * How a running import records how far it got. Every row is checked first (`phase` every PROGRESS_EVERY
+ * rows); then the rows are written as `batching` says, starting after `from` (a resumed job). `begin` and
+ * `checkpoint` run inside each batch's transaction, first and last: the checkpoint gets the rows reached,
+ * how many of the file's rows that covers, and, with the last batch, the final report, so the rows and the
+ * record of them commit together. `finish` receives the report when nothing is written (dry run, rejected).
  */
 export type ImportProgress = {
-  phase: (status: "validating" | "writing", processed: number, inTransaction?: boolean) => Promise<void>;
+  phase: (status: "validating", processed: number) => Promise<void>;
+  batching: Batching;
+  from: Checkpoint;
+  begin?: (tx: Tx, from: Checkpoint) => Promise<void>;
+  checkpoint: (tx: Tx, reached: Checkpoint, processedRows: number, report: ImportReport | null) => Promise<void>;
   finish: (db: Db, report: ImportReport) => Promise<void>;
 };
-export const NO_PROGRESS: ImportProgress = { phase: async () => {}, finish: async () => {} };
+/** A request's own import: no progress, one transaction. */
+export const NO_PROGRESS: ImportProgress = {
+  phase: async () => {},
+  batching: ONE_TRANSACTION,
+  from: START,
+  checkpoint: async () => {},
+  finish: async () => {},
+};
 
 /** Maps items in chunks, reporting progress after each chunk. */
 async function mapInChunks<T, R>(items: T[], fn: (item: T) => R, progress: ImportProgress): Promise<R[]> {
@@ -46,11 +70,53 @@ async function mapInChunks<T, R>(items: T[], fn: (item: T) => R, progress: Impor
   return out;
 }
 
-/** Thrown inside the transaction to undo an all-or-nothing import that met a row it could not save. */
-class RollBack extends Error {
-  constructor(readonly rowError: ImportRowError) {
-    super("import rolled back");
+/** An import that stopped part-way: says what was saved, so nothing is half imported silently. */
+function stopped(refused: ImportRowError, committed: Checkpoint) {
+  const { created, updated } = committed.tally;
+  return new AppError(
+    "rule_broken",
+    `Row ${refused.row} (${refused.column}) could not be saved: ${refused.reason}. The rows before it were saved (${created} created, ${updated} updated); that row and the ones after it were not.`,
+    { fields: { [`row.${refused.row}`]: refused.reason } },
+  );
+}
+
+/**
+ * Writes the checked rows in batches and returns the report of the whole import. all_or_nothing stops
+ * at a row the service refuses: with nothing committed yet the import is rejected (nothing saved),
+ * otherwise it fails saying which rows were saved.
+ */
+async function writeRows<I extends WriteItem>(
+  ctx: AppContext,
+  table: CsvTable,
+  items: I[],
+  progress: ImportProgress,
+  writer: Pick<BatchWriterOptions<I>, "applyRow" | "refusal" | "afterBatch"> & { mode: ImportMode },
+  reportOf: (outcome: ImportReport["outcome"], tally: WriteTally) => ImportReport,
+): Promise<ImportReport> {
+  const { db } = ctx.database;
+  const covered = new Map(table.records.map((r, i) => [r.row, i + 1]));
+  let result: ImportReport | undefined;
+  try {
+    await writeInBatches(db, items, {
+      ...writer,
+      batching: progress.batching,
+      from: progress.from,
+      onRefused: writer.mode === "valid_rows_only" ? "skip" : "stop",
+      begin: progress.begin,
+      commit: async (tx, reached, last) => {
+        result = last ? reportOf("imported", reached.tally) : undefined;
+        const processed = last ? table.records.length : (covered.get(reached.row) ?? 0);
+        await progress.checkpoint(tx, reached, processed, result ?? null);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof RowRefused)) throw error;
+    if (error.committed.row > 0) throw stopped(error.rowError, error.committed);
+    const rejected = reportOf("rejected", { ...EMPTY_TALLY, errors: [error.rowError] });
+    await progress.finish(db, rejected);
+    return rejected;
   }
+  return result as ImportReport;
 }
 
 type Tally = { created: number; updated: number; unchanged: number };
@@ -77,7 +143,9 @@ function report(
     totalRows,
     validRows: totalRows - invalidRows,
     invalidRows,
-    ...(outcome === "rejected" ? { created: 0, updated: 0, unchanged: 0 } : counts),
+    ...(outcome === "rejected"
+      ? { created: 0, updated: 0, unchanged: 0 }
+      : { created: counts.created, updated: counts.updated, unchanged: counts.unchanged }),
     errors: errors.slice(0, MAX_LISTED_ERRORS),
     errorsTruncated: errors.length > MAX_LISTED_ERRORS,
   };
@@ -123,9 +191,10 @@ export function usageMapping(table: CsvTable, options: ImportOptions<keyof typeo
 
 /**
  * Imports clients from CSV. Rows matching a client by external id update it (keeping dated history),
- * others create one. all_or_nothing saves every row or none (every row is validated first, then all are
- * written in one transaction); valid_rows_only saves the valid rows and reports the rest; a dry run
- * reports what would happen and writes nothing.
+ * others create one. Every row is checked before the first write. all_or_nothing writes only a file
+ * without errors (a request's file in one transaction; a job's in batches that resume from the last
+ * committed one); valid_rows_only saves the valid rows and reports the rest; a dry run reports what would
+ * happen and writes nothing.
  */
 export async function importClients(
   ctx: AppContext,
@@ -153,53 +222,32 @@ export async function importClients(
   };
 
   if (options.dryRun) return finishAlone(done("dry_run", plan.errors, plan.rows));
-  if (options.mode === "all_or_nothing") {
-    if (plan.errors.length) return finishAlone(done("rejected", plan.errors, []));
-    const result = done("imported", [], plan.rows);
-    await progress.phase("writing", 0);
-    try {
-      await db.transaction(async (tx) => {
-        for (const [i, planned] of plan.rows.entries()) {
-          try {
-            await applyRow(tx, ctx, orgId, planned);
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            throw new RollBack(rowError(planned.row, error, mapping.columnOf));
-          }
-          if ((i + 1) % PROGRESS_EVERY === 0) await progress.phase("writing", i + 1, true);
-        }
-        await progress.finish(tx, result);
-      });
-    } catch (error) {
-      if (!(error instanceof RollBack)) throw error;
-      return finishAlone(done("rejected", [error.rowError], []));
-    }
-    return result;
+  // A resumed job has written the rows up to its checkpoint: only errors after it can still stop it.
+  const ahead = plan.errors.filter((e) => e.row > progress.from.row);
+  if (options.mode === "all_or_nothing" && ahead.length) {
+    if (progress.from.row === 0) return finishAlone(done("rejected", plan.errors, []));
+    throw stopped(ahead[0] as ImportRowError, progress.from);
   }
-  const failed: ImportRowError[] = [];
-  const saved: PlannedRow[] = [];
-  let result: ImportReport | undefined;
-  await progress.phase("writing", 0);
-  await db.transaction(async (tx) => {
-    for (const [i, planned] of plan.rows.entries()) {
-      try {
-        // A savepoint per row: a row the service refuses is undone alone.
-        await tx.transaction((row) => applyRow(row, ctx, orgId, planned));
-        saved.push(planned);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        failed.push(rowError(planned.row, error, mapping.columnOf));
-      }
-      if ((i + 1) % PROGRESS_EVERY === 0) await progress.phase("writing", i + 1, true);
-    }
-    result = done(
-      "imported",
-      [...plan.errors, ...failed].sort((a, b) => a.row - b.row),
-      saved,
-    );
-    await progress.finish(tx, result);
-  });
-  return result as ImportReport;
+  return writeRows(
+    ctx,
+    table,
+    plan.rows,
+    progress,
+    {
+      mode: options.mode,
+      applyRow: (tx, planned) => applyRow(tx, ctx, orgId, planned),
+      refusal: (planned, error) => rowError(planned.row, error, mapping.columnOf),
+    },
+    (outcome, written) =>
+      report(
+        options,
+        outcome,
+        mapping.columns,
+        table.records.length,
+        outcome === "rejected" ? written.errors : [...plan.errors, ...written.errors].sort((a, b) => a.row - b.row),
+        written,
+      ),
+  );
 }
 
 /**
@@ -238,21 +286,27 @@ export async function importUsageFigures(
     return result;
   };
   if (options.dryRun) return finishAlone(done("dry_run", plan.errors));
-  if (options.mode === "all_or_nothing" && plan.errors.length) return finishAlone(done("rejected", plan.errors));
-  const result = done("imported", plan.errors);
-  await progress.phase("writing", 0);
-  await db.transaction(async (tx) => {
-    // Progress: saving the figures is the first half of the writing, refreshing the scores the second.
-    const half = plan.writes.length / 2;
-    await store.upsertUsageFigures(tx, orgId, plan.writes, (n) => progress.phase("writing", Math.floor(n / 2), true));
-    const touched = [...new Set(plan.writes.map((w) => w.clientId))];
-    for (const [i, clientId] of touched.entries()) {
-      await refreshScore(tx, ctx, orgId, clientId);
-      if ((i + 1) % PROGRESS_EVERY === 0) {
-        await progress.phase("writing", Math.floor(half + (half * (i + 1)) / touched.length), true);
-      }
-    }
-    await progress.finish(tx, result);
-  });
-  return result;
+  if (options.mode === "all_or_nothing" && plan.errors.length) {
+    if (progress.from.row === 0) return finishAlone(done("rejected", plan.errors));
+    throw stopped(plan.errors[0] as ImportRowError, progress.from);
+  }
+  return writeRows(
+    ctx,
+    table,
+    plan.items,
+    progress,
+    {
+      mode: "all_or_nothing",
+      applyRow: (tx, item) => store.upsertUsageFigures(tx, orgId, [item.figure]),
+      refusal: (item, error) => ({ row: item.row, column: mapping.columnOf("value"), reason: error.message }),
+      // The scores of the clients a batch touched, in the batch (a client in several batches is refreshed again).
+      afterBatch: async (tx, items) => {
+        for (const clientId of new Set(items.filter((i) => i.kind !== "unchanged").map((i) => i.figure.clientId))) {
+          await refreshScore(tx, ctx, orgId, clientId);
+        }
+      },
+    },
+    (outcome, written) =>
+      report(options, outcome, mapping.columns, table.records.length, [...plan.errors, ...written.errors], written),
+  );
 }

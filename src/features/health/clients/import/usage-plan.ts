@@ -1,3 +1,4 @@
+import type { RowKind } from "./batch-writer.js";
 import { type ColumnMapping, cellOf } from "./column-mapping.js";
 import type { ImportRowError, UsageImportField } from "./contract.js";
 import { type DateOrder, parseImportDate } from "./parse-date.js";
@@ -44,12 +45,16 @@ export function parseUsageRow(
   return parsed;
 }
 
+/** A checked row: the figure it writes, and whether that creates, replaces or repeats the stored one. */
+export type UsageWriteItem = { row: number; kind: RowKind; figure: UsageFigure };
+
 export const figureKey = (f: { clientId: string; metric: string; weekStart: string }) =>
   `${f.clientId}|${f.metric}|${f.weekStart}`;
 
 /**
  * Matches rows to clients by external id and to stored figures; a figure given twice, or a client that
- * does not exist, is an error of the row. Unchanged figures are not written again.
+ * does not exist, is an error of the row. Unchanged figures are not written again (`items` lists every
+ * valid row in order, `writes` the figures to save).
  */
 export function planUsageImport(
   parsed: ParsedUsageRow[],
@@ -58,7 +63,7 @@ export function planUsageImport(
   columnOf: (field: UsageImportField) => string,
 ) {
   const errors = parsed.flatMap((p) => p.errors);
-  const writes: UsageFigure[] = [];
+  const items: UsageWriteItem[] = [];
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const firstRowOf = new Map<string, number>();
   for (const p of parsed) {
@@ -85,13 +90,11 @@ export function planUsageImport(
     }
     firstRowOf.set(key, p.row);
     const before = stored.get(key);
-    if (before === figure.value) counts.unchanged++;
-    else {
-      writes.push(figure);
-      if (before === undefined) counts.created++;
-      else counts.updated++;
-    }
+    const kind = before === figure.value ? "unchanged" : before === undefined ? "create" : "update";
+    items.push({ row: p.row, kind, figure });
+    counts[kind === "create" ? "created" : kind === "update" ? "updated" : "unchanged"]++;
   }
   errors.sort((a, b) => a.row - b.row);
-  return { writes, errors, counts };
+  const writes = items.filter((i) => i.kind !== "unchanged").map((i) => i.figure);
+  return { items, writes, errors, counts };
 }
