@@ -45,7 +45,7 @@ export const stripeWebhookRoutes: FastifyPluginAsync<{ ctx: AppContext }> = asyn
           stripe.webhookSecret,
           SIGNATURE_TOLERANCE_SECONDS,
           undefined,
-          Math.floor(ctx.clock.now().getTime() / 1000),
+          ctx.clock.now().getTime(),
         );
       } catch (error) {
         const message = error instanceof Error ? error.message : "";
