@@ -1,4 +1,4 @@
-import { Anchor, type AnchorProps, Button, type ButtonProps, NavLink, type NavLinkProps } from "@mantine/core";
+import { Anchor, type AnchorProps, Button, type ButtonProps } from "@mantine/core";
 import { createLink } from "@tanstack/react-router";
 import type { ComponentPropsWithRef } from "react";
 
@@ -10,13 +10,8 @@ function ButtonBase(props: ButtonProps & ComponentPropsWithRef<"a">) {
   return <Button component="a" {...props} />;
 }
 
-function NavLinkBase(props: NavLinkProps & ComponentPropsWithRef<"a">) {
-  return <NavLink component="a" {...props} />;
-}
-
 /** A Mantine Anchor that navigates with the router. */
 export const TextLink = createLink(AnchorBase);
 /** A Mantine Button that navigates with the router. */
 export const ButtonLink = createLink(ButtonBase);
-/** A Mantine NavLink that navigates with the router. */
-export const NavItemLink = createLink(NavLinkBase);
+// NavItemLink (the signed-in navigation) is in NavItemLink.tsx, so public pages do not load NavLink.

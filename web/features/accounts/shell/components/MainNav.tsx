@@ -1,7 +1,7 @@
 import { Stack, Text } from "@mantine/core";
 import { useLocation } from "@tanstack/react-router";
 import type { MeResponse } from "../../../../../src/features/accounts/identity/contract";
-import { NavItemLink } from "../../../../ui/RouterLink";
+import { NavItemLink } from "../../../../ui/NavItemLink";
 import { navSectionsFor } from "../nav-items";
 
 export function MainNav({ me, onNavigate }: { me: MeResponse; onNavigate: () => void }) {
