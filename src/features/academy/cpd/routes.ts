@@ -1,11 +1,15 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../../platform/context.js";
+import { cpdLibraryRoutes } from "./library/routes.js";
+import { cpdPathRoutes } from "./paths/routes.js";
 
 /**
  * Every CPD route, under /api/academy/cpd (learners) and /api/admin/academy/cpd (staff). Each component
  * has its own sub-folder with a `routes.ts` plugin registered here, one line each: paths/, library/,
  * events/, suggestions/ (components 1-4), self-cert/ and audits/ (component 5), dashboard/ (component 6).
  */
-export const cpdRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (_app, { ctx: _ctx }) => {
+export const cpdRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // components register here: await app.register(xRoutes, { ctx });
+  await app.register(cpdPathRoutes, { ctx });
+  await app.register(cpdLibraryRoutes, { ctx });
 };
