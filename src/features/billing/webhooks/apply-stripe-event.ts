@@ -111,7 +111,10 @@ export async function applyStripeEvent(ctx: AppContext, event: Stripe.Event): Pr
   return ctx.database.db.transaction(async (tx) => {
     const handled = (HANDLED_EVENTS as readonly string[]).includes(event.type);
     const sub = handled ? await findSubscription(tx, event) : null;
-    const stale = sub?.lastEventAt != null && occurredAt < sub.lastEventAt;
+    // A paid invoice only ever moves a subscription forward (the state machine opens a year only when one
+    // is over; its payment id is unique), so a late one still counts; any other older event is stale.
+    const movesForwardOnly = event.type === "invoice.paid";
+    const stale = !movesForwardOnly && sub?.lastEventAt != null && occurredAt < sub.lastEventAt;
     const outcome: StripeEventOutcome = !sub ? "ignored" : stale ? "stale" : "applied";
     const stored = await tx
       .insert(billingEvents)
@@ -142,7 +145,10 @@ export async function applyStripeEvent(ctx: AppContext, event: Stripe.Event): Pr
       }
       current = (await lockSubscription(tx, sub.id)) ?? current;
     }
-    await tx.update(subscriptions).set({ lastEventAt: occurredAt }).where(eq(subscriptions.id, sub.id));
+    await tx
+      .update(subscriptions)
+      .set({ lastEventAt: later(occurredAt, sub.lastEventAt) })
+      .where(eq(subscriptions.id, sub.id));
     return outcome;
   });
 }

@@ -177,7 +177,10 @@ describe.each(TEST_ENGINES)("Stripe webhooks (%s)", (engine) => {
     expect(pastDue?.graceEndsAt?.toISOString()).toBe(new Date(end.getTime() + 7 * DAY).toISOString());
     expect((await entitlementEnd(c.sub))?.toISOString()).toBe(pastDue?.graceEndsAt?.toISOString());
 
-    expect((await deliver(event("invoice.paid", cycle("paid"), new Date(end.getTime() + DAY)))).statusCode).toBe(200);
+    // A newer subscription update arrives first; the older renewal payment still opens the next year.
+    await deliver(updated(c, false, new Date(end.getTime() + DAY + 5000)));
+    const paid = await deliver(event("invoice.paid", cycle("paid"), new Date(end.getTime() + DAY)));
+    expect(paid.json().outcome).toBe("applied");
     const renewed = await subRow(c.sub);
     expect(renewed?.state).toBe("active");
     expect(renewed?.currentPeriodStart?.toISOString()).toBe(end.toISOString());
