@@ -97,8 +97,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a large import across kill -9 (
       const cut = await waitFor(
         "a committed batch",
         () => jobState(db, id),
-        (s) => s.written_to_row > 0,
-        120_000,
+        (s) => s.written_to_row > 300,
+        180_000,
       );
       first.kill("SIGKILL");
       await once(first, "exit");

@@ -67,7 +67,7 @@ async function postCsv(
     onProgress(job);
   }
   if (job.status === "failed" || !job.report) {
-    throw new ApiError(422, "import_failed", job.failure ?? "The import stopped; nothing was saved.");
+    throw new ApiError(422, "import_failed", job.failure ?? "The import stopped.");
   }
   return job.report;
 }

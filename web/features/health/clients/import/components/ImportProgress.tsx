@@ -10,15 +10,16 @@ function describe(job: ImportJob) {
     case "validating":
       return `Checking rows: ${count(job.processedRows)} of ${count(job.totalRows)}`;
     case "writing":
-      return job.processedRows
-        ? `Saving rows: ${count(job.processedRows)} of ${count(job.totalRows)}`
-        : `Saving ${count(job.totalRows)} rows in one go…`;
+      return `Saving in batches: ${count(job.processedRows)} of ${count(job.totalRows)} rows saved`;
     default:
       return job.status === "done" ? "Done." : "Stopped.";
   }
 }
 
-/** A large import's real progress (polled): every row is checked first, then all are saved together. */
+/**
+ * A large import's real progress (polled): every row is checked first, then rows are saved in batches,
+ * each batch committed with its progress (after a server restart the import resumes from the last one).
+ */
 export function ImportProgress({ job }: { job: ImportJob }) {
   const label = describe(job);
   return (

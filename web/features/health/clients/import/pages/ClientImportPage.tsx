@@ -90,7 +90,7 @@ export function ClientImportPage() {
     <>
       <PageHeader
         title="Import from CSV"
-        description={`Up to ${MAX_IMPORT_ROWS.toLocaleString()} rows a file; files over ${SYNC_IMPORT_ROWS.toLocaleString()} rows run in the background with a progress bar. A dry run checks every row first and saves nothing.`}
+        description={`Up to ${MAX_IMPORT_ROWS.toLocaleString()} rows a file. A dry run checks every row and saves nothing. Files over ${SYNC_IMPORT_ROWS.toLocaleString()} rows run in the background with a progress bar: every row is checked before the first is saved, then rows are saved in batches; if the server stops, the import resumes from its last saved batch.`}
       />
       <Stack maw={960}>
         <Paper withBorder p="lg" component="section" aria-labelledby="import-file-title">
