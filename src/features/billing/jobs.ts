@@ -1,10 +1,18 @@
 import type { AppContext } from "../../platform/context.js";
 import { type AnyJob, anyJob, defineJob } from "../../platform/jobs/jobs.js";
 import { billingRenewalsEvent } from "./events.js";
+import { issueRenewalInvoices } from "./licenses/renewals.js";
 import { runRenewals } from "./service/renewals.js";
 
 export const billingRenewalsJob = (ctx: () => AppContext) =>
-  defineJob({ ...billingRenewalsEvent, retryLimit: 2, handler: async () => void (await runRenewals(ctx())) });
+  defineJob({
+    ...billingRenewalsEvent,
+    retryLimit: 2,
+    handler: async () => {
+      await runRenewals(ctx());
+      await issueRenewalInvoices(ctx());
+    },
+  });
 
 export const billingJobs = (ctx: () => AppContext): AnyJob[] => [anyJob(billingRenewalsJob(ctx))];
 

@@ -9,6 +9,7 @@ import { createInvoice, invoiceNumber } from "../store/invoices.js";
 import { planById } from "../store/plans.js";
 import type { Quote } from "./contract.js";
 import { discountBpsFor, monthsLeft, seatPrice, termEnd } from "./pricing.js";
+import { openRenewedPool } from "./renewals.js";
 import { refreshPoolEntitlements } from "./seats.js";
 import { quoteViews } from "./views.js";
 
@@ -186,6 +187,7 @@ export async function recordInvoicePayment(
       reference: input.reference ?? null,
       occurredAt: now,
     });
+    if (quote.kind === "renewal") return { poolId: await openRenewedPool(tx, quote, invoice.id, now) };
     if (quote.poolId) {
       const pool = await lockedPool(tx, invoice.orgId, quote.poolId);
       if (!pool) throw notFound("License pool");

@@ -9,6 +9,7 @@ import { importContent } from "../../academy/catalog/service.js";
 import { addMember } from "../../accounts/organizations/service.js";
 import type { PlanList } from "../contract.js";
 import type { Licenses, Quote, SeatList } from "./contract.js";
+import { issueRenewalInvoices } from "./renewals.js";
 
 const CONTENT = new URL("../../academy/catalog/fixtures", import.meta.url).pathname;
 
@@ -156,6 +157,41 @@ describe.each(TEST_ENGINES)("team licenses bought by purchase order (%s)", (engi
     const pool = ((await call("GET", base(), org.owner.cookie)).json() as Licenses).pools.find((p) => p.id === poolId);
     expect(pool).toMatchObject({ seats: 7, endsAt: "2027-03-10T09:00:00.000Z" });
     clock.set(new Date("2026-03-10T09:00:00Z"));
+  });
+
+  it("issues the renewal invoice once, 30 days before the term ends; paying it carries the seats to the next term", async () => {
+    const other = await buildOrganization(t.ctx, "Renewing Co");
+    const saved = org;
+    org = other;
+    try {
+      const { poolId } = await buyPool(2);
+      const member = await buildMember(t.ctx, org.orgId, "member");
+      await call("POST", `${base()}/${poolId}/seats`, org.owner.cookie, { userId: member.userId });
+      clock.set(new Date("2027-02-07T09:00:00Z")); // 31 days before the end
+      await issueRenewalInvoices(t.ctx);
+      const invoicesOf = async () => ((await call("GET", base(), org.owner.cookie)).json() as Licenses).invoices;
+      expect(await invoicesOf()).toHaveLength(1);
+      clock.set(new Date("2027-02-08T09:00:00Z")); // 30 days before
+      await Promise.all([issueRenewalInvoices(t.ctx), issueRenewalInvoices(t.ctx)]);
+      await issueRenewalInvoices(t.ctx);
+      const list = await invoicesOf();
+      expect(list).toHaveLength(2);
+      const renewal = list.find((i) => i.status === "open");
+      const paid = await call("POST", `/api/admin/billing/license-invoices/${renewal?.id}/payments`, staff.cookie, {});
+      expect(paid.statusCode).toBe(200);
+      clock.set(new Date("2027-04-01T09:00:00Z"));
+      const pools = ((await call("GET", base(), org.owner.cookie)).json() as Licenses).pools;
+      expect(pools.find((p) => p.id === paid.json().poolId)).toMatchObject({
+        seats: 2,
+        used: 1,
+        startsAt: "2027-03-10T09:00:00.000Z",
+        endsAt: "2028-03-10T09:00:00.000Z",
+      });
+      expect(await openLevels(member.cookie)).toEqual(["mini.l1"]);
+    } finally {
+      org = saved;
+      clock.set(new Date("2026-03-10T09:00:00Z"));
+    }
   });
 
   it.runIf(engine === "postgres")("20 concurrent assignments to a 5-seat pool give exactly 5 seats", async () => {
