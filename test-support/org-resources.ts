@@ -267,6 +267,8 @@ export const RESOURCES: Record<string, Resource> = {
   levelId: { scope: "shared", because: CATALOG },
   programId: { scope: "shared", because: CATALOG },
   programKey: { scope: "shared", because: CATALOG },
+  pathId: { scope: "shared", because: "CPD paths are one catalog for every learner" },
+  itemId: { scope: "shared", because: "CPD library items are one catalog for every learner" },
   moduleKey: { scope: "shared", because: CATALOG },
   id: { scope: "shared", because: `${CATALOG} (edited by platform staff only)` },
   token: { scope: "shared", because: "an invitation token is a 256-bit secret: knowing it is the permission" },
