@@ -99,9 +99,28 @@ export async function segmentPage(
 }
 
 /**
- * The next batch after (name, id) in name order: keyset pagination, so an export of any size holds one
- * batch in memory and never re-reads skipped rows the way OFFSET would.
+ * The export's query: every client the filter keeps with its reasons, in name order; with `after` and
+ * `size`, the batch after (name, id) (keyset pagination, so an export of any size holds one batch in
+ * memory and never re-reads skipped rows the way OFFSET would). The bench runs it whole through COPY.
  */
+export function segmentExportQuery(
+  orgId: string,
+  f: ResolvedSegmentFilter,
+  after: { name: string; id: string } | null,
+  size: number | null,
+): SQL {
+  // "name >=" lets the (org_id, name) index start at the last name; the row comparison breaks ties by id.
+  const keyset = after
+    ? sql` and c.name >= ${after.name} and (c.name, c.id) > (${after.name}, ${after.id}::uuid)`
+    : sql``;
+  return sql`select ${clientColumns},
+        (select string_agg(rc.label, '; ' order by r.position) from pulse_entry_reasons r
+          join reason_codes rc on rc.id = r.reason_code_id where r.entry_id = ${currentEntryId}) as reasons
+      from ${clientFrom(true)} where ${segmentWhere(orgId, f)}${keyset}
+      order by c.name asc, c.id asc${size === null ? sql`` : sql` limit ${size}`}`;
+}
+
+/** The next batch of the export after (name, id) in name order. */
 export async function segmentBatchAfter(
   db: Db,
   orgId: string,
@@ -109,16 +128,5 @@ export async function segmentBatchAfter(
   after: { name: string; id: string } | null,
   size: number,
 ) {
-  // "name >=" lets the (org_id, name) index start at the last name; the row comparison breaks ties by id.
-  const keyset = after
-    ? sql` and c.name >= ${after.name} and (c.name, c.id) > (${after.name}, ${after.id}::uuid)`
-    : sql``;
-  return rows<SegmentExportRow>(
-    db,
-    sql`select ${clientColumns},
-        (select string_agg(rc.label, '; ' order by r.position) from pulse_entry_reasons r
-          join reason_codes rc on rc.id = r.reason_code_id where r.entry_id = ${currentEntryId}) as reasons
-      from ${clientFrom(true)} where ${segmentWhere(orgId, f)}${keyset}
-      order by c.name asc, c.id asc limit ${size}`,
-  );
+  return rows<SegmentExportRow>(db, segmentExportQuery(orgId, f, after, size));
 }
