@@ -1,4 +1,6 @@
 import { assessmentJobs, scheduleAssessmentJobs } from "./features/academy/assessments/jobs.js";
+import { cpdRecordChangedEvent } from "./features/academy/cpd/events.js";
+import { cpdJobs, scheduleCpdJobs } from "./features/academy/cpd/jobs.js";
 import { credentialJobs } from "./features/academy/credentials/jobs.js";
 import { levelCompletedEvent, moduleCompletedEvent } from "./features/academy/learning/events.js";
 import { billingJobs, scheduleBillingJobs } from "./features/billing/jobs.js";
@@ -15,6 +17,7 @@ import { type AnyJob, anyJob, type JobName } from "./platform/jobs/jobs.js";
 export const EVENTS: JobName<unknown>[] = [
   moduleCompletedEvent as JobName<unknown>,
   levelCompletedEvent as JobName<unknown>,
+  cpdRecordChangedEvent as JobName<unknown>,
   pulseSetEvent as JobName<unknown>,
   importRunEvent as JobName<unknown>,
 ];
@@ -24,6 +27,7 @@ export function featureJobs(ctx: () => AppContext): AnyJob[] {
   return [
     ...assessmentJobs(ctx),
     ...credentialJobs(ctx),
+    ...cpdJobs(ctx),
     anyJob(refreshScoresJob(ctx)),
     ...alertJobs(ctx),
     ...importJobs(ctx),
@@ -38,5 +42,6 @@ export async function scheduleFeatureJobs(ctx: AppContext): Promise<void> {
   await scheduleAlertJobs(ctx);
   await scheduleSnapshotJobs(ctx);
   await scheduleAssessmentJobs(ctx);
+  await scheduleCpdJobs(ctx);
   await scheduleBillingJobs(ctx);
 }

@@ -88,6 +88,8 @@ const EXPECTED: Record<string, Access> = {
   "PUT /api/admin/academy/questions/:id": "platform_admin",
   "POST /api/admin/academy/questions/:id/archive": "platform_admin",
   "POST /api/admin/academy/questions/:id/unarchive": "platform_admin",
+  // academy: CPD (dashboard, exports, self-certification, audits)
+  "GET /api/academy/cpd/dashboard": "user",
   // academy: CPD paths and library (Level 5; the plan is checked by the service, 403 when locked)
   "GET /api/academy/cpd/paths": "user",
   "GET /api/academy/cpd/paths/:pathId": "user",

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../../platform/context.js";
+import { cpdDashboardRoutes } from "./dashboard/routes.js";
 import { cpdLibraryRoutes } from "./library/routes.js";
 import { cpdPathRoutes } from "./paths/routes.js";
 
@@ -9,7 +10,7 @@ import { cpdPathRoutes } from "./paths/routes.js";
  * events/, suggestions/ (components 1-4), self-cert/ and audits/ (component 5), dashboard/ (component 6).
  */
 export const cpdRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  // components register here: await app.register(xRoutes, { ctx });
   await app.register(cpdPathRoutes, { ctx });
   await app.register(cpdLibraryRoutes, { ctx });
+  await app.register(cpdDashboardRoutes, { ctx });
 };

@@ -1,7 +1,8 @@
 import { AppError } from "../../../../kernel/app-error.js";
 import type { AppContext } from "../../../../platform/context.js";
-import type { Db } from "../../../../platform/db/database.js";
+import type { Db, Tx } from "../../../../platform/db/database.js";
 import { localDate } from "../cycles/local-date.js";
+import { cpdRecordChangedEvent } from "../events.js";
 import type { CpdEntry, CpdEntryInput, RecordOutcome } from "./contract.js";
 import * as store from "./store.js";
 
@@ -63,6 +64,7 @@ export async function recordCpdMinutes(
       meta: entry.meta ?? null,
       recordedAt: ctx.clock.now(),
     });
+    if (created) await ctx.jobs.send(cpdRecordChangedEvent, { userId: entry.userId }, { tx: db as Tx });
     return { entry: store.toEntry(row), created };
   };
   return tx ? run(tx) : ctx.database.db.transaction((t) => run(t));
@@ -102,6 +104,7 @@ export async function reverseCpdEntry(
       note: input.reason,
       recordedAt: ctx.clock.now(),
     });
+    if (created) await ctx.jobs.send(cpdRecordChangedEvent, { userId: original.userId }, { tx: db as Tx });
     return { entry: store.toEntry(row), created };
   };
   return tx ? run(tx) : ctx.database.db.transaction((t) => run(t));

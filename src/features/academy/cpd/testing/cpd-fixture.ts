@@ -38,7 +38,8 @@ export async function buildCpdCatalog(db: Db) {
         title: "Continuing Professional Development & Recertification",
         summary: "s",
         plans: ["full", "cpd"],
-        credential: null,
+        credential: { title: "CCSMP Level 5 Certificate", kind: "certificate" as const },
+        cpd: { requires: "ccsmp.l4", hours: 40, months: 12 },
         position: 5,
       },
     ])
