@@ -1,6 +1,7 @@
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { syncContentAtStart } from "./features/academy/catalog/service.js";
+import { syncCatalogAtStart } from "./features/academy/cpd/library/catalog-sync.js";
 import { ensurePlatformAdmin } from "./features/accounts/identity/service.js";
 import { seedDemo } from "./features/demo/seed.js";
 import { refreshStatistics } from "./platform/db/statistics.js";
@@ -19,6 +20,7 @@ async function main() {
       log.info({ email: config.admin.email }, result.created ? "platform admin created" : "platform admin updated");
     }
     await syncContentAtStart(ctx, config.contentDirs, log);
+    await syncCatalogAtStart(ctx, config.contentDirs, log);
     let seededClients = 0;
     if (config.demo) {
       const { created, clients } = await seedDemo(ctx);

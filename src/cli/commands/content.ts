@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type { Config } from "../../config.js";
 import { checkContent, exportProgramBundle, importContent } from "../../features/academy/catalog/service.js";
+import { catalogSourceIn, importCatalogFrom } from "../../features/academy/cpd/library/catalog-sync.js";
 import { AppError } from "../../kernel/app-error.js";
 import { startRuntime } from "../../runtime.js";
 import { describeDatabase } from "../cli-database.js";
@@ -17,6 +18,15 @@ export async function contentImportCommand(config: Config, dir: string): Promise
   console.log(`Database: ${describeDatabase(config)}`);
   const runtime = await startRuntime({ config, log: quietLog });
   try {
+    // A CPD catalog (catalog.yaml, a CSV of items, or a folder's cpd/catalog.yaml) replaces the library's.
+    const catalog = catalogSourceIn(dir);
+    if (catalog) {
+      const r = await importCatalogFrom(runtime.ctx, catalog);
+      console.log(
+        `CPD catalog: ${r.items} items, ${r.paths} paths (${r.steps} steps); archived ${r.archived}${r.demo ? " (demo)" : ""}`,
+      );
+      if (catalog === dir) return;
+    }
     for (const result of await importContent(runtime.ctx, dir)) {
       const counts = Object.entries(result.counts)
         .map(([what, n]) => `${n} ${what}`)

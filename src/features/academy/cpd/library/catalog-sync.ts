@@ -1,8 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import type { AppContext } from "../../../../platform/context.js";
 import { ContentError } from "../../catalog/content-loader.js";
 import type { ContentLog } from "../../catalog/content-sync.js";
+import { CATALOG_FORMAT } from "./catalog-format.js";
 import { CATALOG_ID, type CatalogImportResult, catalogHash, importCatalog } from "./catalog-import.js";
 import { catalogFileIn, loadCatalog } from "./catalog-loader.js";
 import { libraryCatalogs } from "./schema.js";
@@ -23,16 +24,16 @@ export async function importCatalogFrom(ctx: AppContext, source: string): Promis
   return ctx.database.db.transaction((tx) => importCatalog(tx, catalog, now));
 }
 
-/** The CPD catalog of a content folder given to `pulse content import`, when it has one. */
-export const catalogSourceIn = (dir: string): string | null =>
-  dir.endsWith(".csv") ||
-  (dir.endsWith(".yaml") && !dir.endsWith(".bundle.yaml") && existsSync(dir) && isCatalogFile(dir))
-    ? dir
-    : existsSync(catalogFileIn(dir))
-      ? catalogFileIn(dir)
-      : null;
-
-const isCatalogFile = (file: string) => file.endsWith("catalog.yaml");
+/**
+ * The CPD catalog a `pulse content import` argument names, if any: a CSV file, a YAML file of format
+ * `pulse-cpd-catalog/1`, or a content folder with `cpd/catalog.yaml`.
+ */
+export function catalogSourceIn(path: string): string | null {
+  if (path.endsWith(".csv")) return path;
+  if (/\.ya?ml$/.test(path))
+    return existsSync(path) && readFileSync(path, "utf8").includes(CATALOG_FORMAT) ? path : null;
+  return existsSync(catalogFileIn(path)) ? catalogFileIn(path) : null;
+}
 
 /**
  * The start-up import: the catalog of the last content folder that has `cpd/catalog.yaml`, skipped when
