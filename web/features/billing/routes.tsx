@@ -5,6 +5,8 @@ const PlansPage = lazyRouteComponent(() => import("./pages/PlansPage"), "PlansPa
 const BillingPage = lazyRouteComponent(() => import("./pages/BillingPage"), "BillingPage");
 const CancelPage = lazyRouteComponent(() => import("./pages/CancelPage"), "CancelPage");
 const TestCheckoutPage = lazyRouteComponent(() => import("./pages/TestCheckoutPage"), "TestCheckoutPage");
+const LicensesPage = lazyRouteComponent(() => import("./licenses/LicensesPage"), "LicensesPage");
+const StaffLicensesPage = lazyRouteComponent(() => import("./licenses/StaffLicensesPage"), "StaffLicensesPage");
 
 const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
 
@@ -24,5 +26,7 @@ export function billingRoutes<P extends AnyRoute>(parent: P) {
       path: "/billing/test-checkout/$checkoutId",
       component: TestCheckoutPage,
     }),
+    createRoute({ getParentRoute: () => parent, path: "/organization/licenses", component: LicensesPage }),
+    createRoute({ getParentRoute: () => parent, path: "/admin/billing/licenses", component: StaffLicensesPage }),
   ] as const;
 }
