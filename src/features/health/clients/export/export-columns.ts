@@ -65,8 +65,9 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   { header: "Archived", kind: "text", width: 9, value: (r) => (r.archived ? "yes" : "no") },
 ];
 
-// OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheets.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheets (the
+// full-width = + - @ too: Apple Numbers folds them to the ASCII ones).
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** Prefixes an apostrophe to text a spreadsheet would otherwise run as a formula. */
 export const escapeSpreadsheetText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
