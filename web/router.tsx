@@ -11,6 +11,8 @@ import {
 import { safeRedirect } from "./api/safe-redirect";
 import { assessmentRoutes } from "./features/academy/assessments/routes";
 import { catalogRoutes } from "./features/academy/catalog/routes";
+import { cpdLibraryRoutes } from "./features/academy/cpd/library/routes";
+import { cpdPathRoutes } from "./features/academy/cpd/paths/routes";
 import { credentialPublicRoutes, credentialRoutes } from "./features/academy/credentials/routes";
 import { learningRoutes } from "./features/academy/learning/routes";
 import { meQueryOptions } from "./features/accounts/identity/queries";
@@ -265,6 +267,8 @@ const routeTree = rootRoute.addChildren([
     ...catalogRoutes(signedInRoute),
     ...billingRoutes(signedInRoute),
     page("/cpd", CpdPage),
+    ...cpdPathRoutes(signedInRoute),
+    ...cpdLibraryRoutes(signedInRoute),
     pulseRoutes,
     page("/engagements", EngagementsPage),
     page("/org", OrganizationPage),
