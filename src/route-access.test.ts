@@ -90,6 +90,14 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/admin/academy/questions/:id/unarchive": "platform_admin",
   // academy: CPD (dashboard, exports, self-certification, audits)
   "GET /api/academy/cpd/dashboard": "user",
+  "POST /api/academy/cpd/self-certifications": "user",
+  "GET /api/academy/cpd/self-certifications": "user",
+  "POST /api/academy/cpd/audit-requests/:auditRequestId/response": "user",
+  "POST /api/admin/academy/cpd/audit-samples": "platform_admin",
+  "GET /api/admin/academy/cpd/audit-samples": "platform_admin",
+  "GET /api/admin/academy/cpd/audit-requests": "platform_admin",
+  "POST /api/admin/academy/cpd/audit-requests/:auditRequestId/decision": "platform_admin",
+  "GET /api/admin/academy/cpd/evidence/:evidenceId": "platform_admin",
   // academy: CPD paths and library (Level 5; the plan is checked by the service, 403 when locked)
   "GET /api/academy/cpd/paths": "user",
   "GET /api/academy/cpd/paths/:pathId": "user",

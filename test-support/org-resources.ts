@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { buildAssessmentCatalog, grantPlan } from "../src/features/academy/assessments/testing/catalog-fixture.js";
+import { ensureCpdCatalog } from "../src/features/academy/cpd/testing/cpd-fixture.js";
 import { issueForCompletion } from "../src/features/academy/credentials/service.js";
 import { buildCredentialCatalog } from "../src/features/academy/credentials/testing/credential-fixture.js";
 import { openSession } from "../src/features/accounts/identity/service.js";
@@ -102,6 +103,29 @@ async function makeLearner(w: World) {
   return { learner, catalog };
 }
 
+/** A CPD learner's self-certification (with a PDF as evidence), for audits and evidence. */
+async function makeSelfCertification(w: World) {
+  await w.once("cpd", () => ensureCpdCatalog(w.t.ctx.database.db));
+  const learner = await buildUser(w.t.ctx);
+  await grantPlan(w.t.ctx.database.db, learner.userId, "cpd", new Date(w.t.ctx.clock.now().getTime() - 3_600_000));
+  const completedOn = w.t.ctx.clock.now().toISOString().slice(0, 10);
+  const cert = await call(w, learner, "POST", "/api/academy/cpd/self-certifications", {
+    contentType: "book",
+    title: `Book ${hex()}`,
+    provider: "Publisher",
+    hours: 1,
+    minutes: 0,
+    completedOn,
+    consent: true,
+    evidence: {
+      fileName: "r.pdf",
+      mediaType: "application/pdf",
+      contentBase64: Buffer.from("%PDF-1.4").toString("base64"),
+    },
+  });
+  return { learner, cert, completedOn };
+}
+
 const CATALOG =
   "Academy catalog content (programs, levels, modules, lessons, assessments): the same for every organization; plans gate it, and the data it returns is the caller's own";
 
@@ -178,6 +202,43 @@ export const RESOURCES: Record<string, Resource> = {
       const assessmentId = catalog.moduleTest.id;
       const attempt = await call(w, learner, "POST", `/api/academy/assessments/${assessmentId}/attempts`);
       return { params: { attemptId: attempt.id, assessmentId }, owner: learner };
+    },
+  },
+  auditRequestId: {
+    // A CPD audit request to one learner: only that learner answers it; only staff decide it.
+    scope: "user",
+    make: async (w) => {
+      const { learner, cert, completedOn } = await makeSelfCertification(w);
+      const sample = await call(w, w.staff, "POST", "/api/admin/academy/cpd/audit-samples", {
+        from: completedOn,
+        to: completedOn,
+        ratePercent: 100,
+      });
+      const request = sample.requests.find(
+        (r: { selfCertification: { id: string } }) => r.selfCertification.id === cert.id,
+      );
+      if (!request) throw new Error("the self-certification was not sampled");
+      return {
+        params: { auditRequestId: request.id },
+        owner: learner,
+        values: {
+          reason: "Checked by staff",
+          decision: "accept",
+          evidence: {
+            fileName: "r.pdf",
+            mediaType: "application/pdf",
+            contentBase64: Buffer.from("%PDF-1.4").toString("base64"),
+          },
+        },
+      };
+    },
+  },
+  evidenceId: {
+    // A self-certification's evidence file: only platform staff (auditors) download it.
+    scope: "user",
+    make: async (w) => {
+      const { cert } = await makeSelfCertification(w);
+      return { params: { evidenceId: cert.evidence[0].id }, owner: w.staff };
     },
   },
   credentialId: {

@@ -1,12 +1,14 @@
 import type { AppContext } from "../../../platform/context.js";
 import { type AnyJob, anyJob, defineJob } from "../../../platform/jobs/jobs.js";
+import { expireOverdueAudits } from "./audits/service.js";
 import { cpdDailyEvent, cpdRecordChangedEvent } from "./events.js";
 import { refreshRecertification } from "./recertification/refresh.js";
 import { sendCpdReminders } from "./recertification/reminders.js";
+import { deleteExpiredEvidence } from "./self-cert/service.js";
 
 /** Extra daily CPD chores other CPD parts register (evidence deletion, audit expiry). */
 export type DailyChore = (ctx: AppContext) => Promise<unknown>;
-const dailyChores: DailyChore[] = [];
+const dailyChores: DailyChore[] = [deleteExpiredEvidence, expireOverdueAudits];
 export const addDailyChore = (chore: DailyChore) => dailyChores.push(chore);
 
 export const cpdRecordChangedJob = (ctx: () => AppContext) =>

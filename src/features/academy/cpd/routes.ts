@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../../platform/context.js";
+import { auditRoutes } from "./audits/routes.js";
 import { cpdDashboardRoutes } from "./dashboard/routes.js";
 import { cpdLibraryRoutes } from "./library/routes.js";
 import { cpdPathRoutes } from "./paths/routes.js";
+import { selfCertRoutes } from "./self-cert/routes.js";
 
 /**
  * Every CPD route, under /api/academy/cpd (learners) and /api/admin/academy/cpd (staff). Each component
@@ -13,4 +15,6 @@ export const cpdRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(cpdPathRoutes, { ctx });
   await app.register(cpdLibraryRoutes, { ctx });
   await app.register(cpdDashboardRoutes, { ctx });
+  await app.register(selfCertRoutes, { ctx });
+  await app.register(auditRoutes, { ctx });
 };

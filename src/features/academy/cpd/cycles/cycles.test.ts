@@ -33,6 +33,7 @@ const rules = fc
       carryOverMinutes: r.carryOverMinutes,
       perSourceCapMinutes: r.libraryCap === undefined ? {} : { library: r.libraryCap },
       reminderDays: [90, 30, 7],
+      auditRatePercent: 10,
     }),
   );
 const place = (

@@ -14,6 +14,8 @@ export type CpdRuleSet = {
   perSourceCapMinutes: Partial<Record<CpdSource, number>>;
   /** Reminder mails this many days before expiry while the cycle is short. */
   reminderDays: readonly number[];
+  /** Share of self-certifications an audit sample draws by default. */
+  auditRatePercent: number;
 };
 
 const NEVER_EXPIRES: Omit<CpdRuleSet, "programKey"> = {
@@ -23,6 +25,7 @@ const NEVER_EXPIRES: Omit<CpdRuleSet, "programKey"> = {
   carryOverMinutes: 0,
   perSourceCapMinutes: {},
   reminderDays: [],
+  auditRatePercent: 10,
 };
 
 export const RULE_SETS: Record<string, CpdRuleSet> = {
@@ -34,6 +37,7 @@ export const RULE_SETS: Record<string, CpdRuleSet> = {
     carryOverMinutes: 0,
     perSourceCapMinutes: {},
     reminderDays: [90, 30, 7],
+    auditRatePercent: 10,
   },
   "pulse-plus": { programKey: "pulse-plus", ...NEVER_EXPIRES },
 };

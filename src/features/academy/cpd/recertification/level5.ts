@@ -43,6 +43,7 @@ export async function level5Status(db: Db, userId: string, programId: string, no
       carryOverMinutes: 0,
       perSourceCapMinutes: {},
       reminderDays: [],
+      auditRatePercent: 0,
     };
     const report = computeCycles(rules, localDate(base.achievedAt, tz), cycleEntries(entries), localDate(now, tz));
     met = report.cycles.some((c) => c.metOn !== null);

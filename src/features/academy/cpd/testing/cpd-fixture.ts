@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "../../../../platform/db/database.js";
 import { levels, programs } from "../../catalog/schema.js";
 
@@ -45,5 +46,14 @@ export async function buildCpdCatalog(db: Db) {
     ])
     .returning();
   if (!level4 || !level5) throw new Error("no levels");
+  return { program, level4, level5 };
+}
+
+/** The CCSMP levels CPD needs, created unless a program with key `ccsmp` exists already (then reused). */
+export async function ensureCpdCatalog(db: Db) {
+  const [level5] = await db.select().from(levels).where(eq(levels.key, "ccsmp.l5"));
+  if (!level5) return buildCpdCatalog(db);
+  const [level4] = await db.select().from(levels).where(eq(levels.key, "ccsmp.l4"));
+  const [program] = await db.select().from(programs).where(eq(programs.key, "ccsmp"));
   return { program, level4, level5 };
 }
