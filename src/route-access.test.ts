@@ -90,6 +90,8 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/admin/academy/questions/:id/unarchive": "platform_admin",
   // academy: CPD (dashboard, exports, self-certification, audits)
   "GET /api/academy/cpd/dashboard": "user",
+  "GET /api/academy/cpd/record.csv": "user",
+  "GET /api/academy/cpd/transcript.pdf": "user",
   "POST /api/academy/cpd/self-certifications": "user",
   "GET /api/academy/cpd/self-certifications": "user",
   "POST /api/academy/cpd/audit-requests/:auditRequestId/response": "user",

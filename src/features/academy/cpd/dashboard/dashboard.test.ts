@@ -1,4 +1,6 @@
 import { and, eq } from "drizzle-orm";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../../../../test-support/factories.js";
 import { buildTestApp, type TestApp } from "../../../../../test-support/test-app.js";
@@ -120,5 +122,29 @@ describe.each(TEST_ENGINES)("CPD dashboard and recertification (%s)", (engine) =
     expect(await renewals()).toHaveLength(1);
     const month = (await dashboard("?from=2026-02-01&to=2026-02-28")).json() as Dashboard;
     expect(month.time).toMatchObject({ from: "2026-02-01", to: "2026-02-28", library: 360, external: 0, total: 360 });
+  });
+
+  it("exports the record as CSV and as a PDF transcript", async () => {
+    const csv = await t.app.inject({ url: "/api/academy/cpd/record.csv", headers: { cookie: holder.cookie } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toMatch(/text\/csv/);
+    const lines = csv.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe("Date,Title,Source,Asset type,Activity type,Minutes,Hours,Reverses entry,Entry id");
+    expect(lines).toHaveLength(6); // header, four entries, total
+    expect(lines.at(-1)).toMatch(/^Total,,,,,2460,41\.00/);
+    const pdf = await t.app.inject({ url: "/api/academy/cpd/transcript.pdf", headers: { cookie: holder.cookie } });
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const doc = await getDocument({ data: new Uint8Array(pdf.rawPayload) }).promise;
+    const page = await doc.getPage(1);
+    const text = (await page.getTextContent()).items.map((i) => (i as TextItem).str).join(" ");
+    expect(text).toContain("Level Four");
+    expect(text).toContain("expires 2027-06-01");
+    expect(text).toContain("External CPD: 33h 20m");
+    expect(
+      (await t.app.inject({ url: "/api/academy/cpd/record.csv", headers: { cookie: basic.cookie } })).statusCode,
+    ).toBe(403);
   });
 });
