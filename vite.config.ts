@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import react from "@vitejs/plugin-react";
@@ -24,7 +25,7 @@ function precompress(): Plugin {
       const dir = options.dir ?? "";
       await Promise.all(
         Object.values(bundle)
-          .filter((item) => COMPRESSIBLE.test(item.fileName))
+          .filter((item) => COMPRESSIBLE.test(item.fileName) && !item.fileName.startsWith(".vite/"))
           .map(async (item) => {
             const source = Buffer.from(item.type === "chunk" ? item.code : item.source);
             if (source.length < MIN_BYTES) return;
@@ -47,11 +48,30 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Lists every file of this repository the build bundled (web/dist/.vite/sources.json), so `npm start`
+ * (scripts/production-build.mjs) rebuilds when any of them changes, e.g. a contract's src/kernel import.
+ */
+function sourceList(): Plugin {
+  const repo = dirname(fileURLToPath(import.meta.url));
+  return {
+    name: "pulse-source-list",
+    apply: "build",
+    generateBundle() {
+      const files = [...this.getModuleIds()]
+        .filter((id) => !id.startsWith("\0") && id.startsWith(repo + sep) && !id.includes(`${sep}node_modules${sep}`))
+        .map((id) => relative(repo, id.split("?")[0]!).split(sep).join("/"))
+        .sort();
+      this.emitFile({ type: "asset", fileName: ".vite/sources.json", source: JSON.stringify([...new Set(files)]) });
+    },
+  };
+}
+
 // The SPA lives in web/; the server serves web/dist with an SPA fallback. The manifest
 // (web/dist/.vite/manifest.json) lets bench/web-bundle.ts follow what each page loads.
 export default defineConfig({
   root: "web",
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), sourceList()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
