@@ -134,44 +134,50 @@ export async function segmentExportBench(adminUrl: string): Promise<SegmentExpor
     detail.push(
       `  ${made.clients} clients, ${made.entries} pulse entries generated in ${Math.round((performance.now() - t0) / 1000)} s`,
     );
-    const copies: number[] = [];
-    const exports: number[] = [];
-    let last: Awaited<ReturnType<typeof timeExport>> | undefined;
-    await timeExport(ctx, org.id); // warm-up: plans, caches, JIT
-    for (let run = 1; run <= RUNS; run++) {
-      const copy = await timeCopy(target.url, org.id);
-      last = await timeExport(ctx, org.id);
-      copies.push(copy.seconds);
-      exports.push(last.seconds);
-      detail.push(
-        `  run ${run}: COPY ${copy.seconds.toFixed(2)} s (${mib(copy.bytes).toFixed(1)} MiB); ` +
-          `export ${last.seconds.toFixed(2)} s (${mib(last.bytes).toFixed(1)} MiB, ${last.rows} rows)`,
-      );
-    }
+    const result = await compareWithCopy(ctx, target.url, org.id, detail);
     await runtime.close();
-    if (!last) throw new Error("BENCH_EXPORT_RUNS must be at least 1");
-    const heap = last.heap.map((h) => `${h.toFixed(1)}`).join(" / ");
-    const flat = last.gc && Math.max(...last.heap) < FLAT_MIB;
-    const ratio = median(exports) / median(copies);
-    detail.push(
-      `  heap growth${last.gc ? " after GC" : " (no --expose-gc: not judged)"} at 10 / 50 / 100 %: ${heap} MiB; ` +
-        `peak RSS growth ${last.peakRss.toFixed(0)} MiB`,
-    );
-    return {
-      row: {
-        measure: `segment export, ${last.rows} rows, postgres`,
-        project: `${median(exports).toFixed(2)} s, heap ${heap} MiB`,
-        baseline: `COPY (same query) TO STDOUT ${median(copies).toFixed(2)} s`,
-        ratio,
-        target: `≤ ${TARGET_RATIO}x COPY, heap < ${FLAT_MIB} MiB`,
-        met: ratio <= TARGET_RATIO && flat,
-      },
-      detail,
-    };
+    return result;
   } finally {
     await database.close();
     await target.drop();
   }
+}
+
+/** The export and COPY, RUNS times each (alternating), on an organization's clients; the table row. */
+export async function compareWithCopy(ctx: AppContext, url: string, orgId: string, detail: string[]) {
+  const copies: number[] = [];
+  const exports: number[] = [];
+  let last: Awaited<ReturnType<typeof timeExport>> | undefined;
+  await timeExport(ctx, orgId); // warm-up: plans, caches, JIT
+  for (let run = 1; run <= RUNS; run++) {
+    const copy = await timeCopy(url, orgId);
+    last = await timeExport(ctx, orgId);
+    copies.push(copy.seconds);
+    exports.push(last.seconds);
+    detail.push(
+      `  run ${run}: COPY ${copy.seconds.toFixed(2)} s (${mib(copy.bytes).toFixed(1)} MiB); ` +
+        `export ${last.seconds.toFixed(2)} s (${mib(last.bytes).toFixed(1)} MiB, ${last.rows} rows)`,
+    );
+  }
+  if (!last) throw new Error("BENCH_EXPORT_RUNS must be at least 1");
+  const heap = last.heap.map((h) => `${h.toFixed(1)}`).join(" / ");
+  const flat = last.gc && Math.max(...last.heap) < FLAT_MIB;
+  const ratio = median(exports) / median(copies);
+  detail.push(
+    `  heap growth${last.gc ? " after GC" : " (no --expose-gc: not judged)"} at 10 / 50 / 100 %: ${heap} MiB; ` +
+      `peak RSS growth ${last.peakRss.toFixed(0)} MiB`,
+  );
+  return {
+    row: {
+      measure: `segment export, ${last.rows} rows, postgres`,
+      project: `${median(exports).toFixed(2)} s, heap ${heap} MiB`,
+      baseline: `COPY (same query) TO STDOUT ${median(copies).toFixed(2)} s`,
+      ratio,
+      target: `≤ ${TARGET_RATIO}x COPY, heap < ${FLAT_MIB} MiB`,
+      met: ratio <= TARGET_RATIO && flat,
+    },
+    detail,
+  };
 }
 
 async function main(): Promise<number> {
