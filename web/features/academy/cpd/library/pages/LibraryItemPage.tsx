@@ -41,7 +41,13 @@ export function LibraryItemPage() {
       <PageHeader
         title={item.title}
         description={item.summary}
-        badge={item.demo ? <Badge color="yellow">Demo</Badge> : undefined}
+        badge={
+          item.demo ? (
+            <Badge color="gray" variant="outline">
+              Demo
+            </Badge>
+          ) : undefined
+        }
       />
       <Group gap="xs">
         {here >= 0 ? <Badge variant="filled">{`Step ${here + 1} of ${steps.length}`}</Badge> : null}
