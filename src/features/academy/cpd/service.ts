@@ -8,3 +8,4 @@ export { ruleSetOf } from "./cycles/rule-sets.js";
 export type { CpdEntry, CpdEntryInput, RecordOutcome } from "./ledger/contract.js";
 export { CPD_SOURCES, type CpdSource } from "./ledger/contract.js";
 export { cpdEntriesOf, recordCpdMinutes, reverseCpdEntry } from "./ledger/service.js";
+export { type CpdStanding, cpdStandings, type HeldCertification } from "./recertification/team-standing.js";

@@ -71,7 +71,20 @@ export const TeamExamRow = z.object({
   program: z.object({ key: z.string(), title: z.string() }),
   exams: z.array(TeamExamResult),
   certification: z
-    .object({ title: z.string(), status: z.enum(CERTIFICATION_STATUSES), validUntil: z.string().nullable() })
+    .object({
+      title: z.string(),
+      status: z.enum(CERTIFICATION_STATUSES),
+      validUntil: z.string().nullable(),
+      /** CPD standing toward recertification (certifications that expire): hours this cycle. */
+      cpd: z
+        .object({
+          standing: z.enum(["on_track", "due", "expired"]),
+          appliedMinutes: z.number().int(),
+          requiredMinutes: z.number().int(),
+          expiresOn: z.string(),
+        })
+        .nullable(),
+    })
     .nullable(),
 });
 export type TeamExamRow = z.infer<typeof TeamExamRow>;

@@ -30,6 +30,8 @@ export const CSV_HEADER = [
   "Best exam score %",
   "Exam passed",
   "Certified",
+  "CPD standing",
+  "CPD hours this cycle",
 ];
 
 const CERTIFIED: Record<CertificationStatus, string> = {
@@ -62,14 +64,18 @@ function moduleRecord(r: TeamProgressRow): string[] {
     "",
     "",
     "",
+    "",
+    "",
   ];
 }
 
 function examRecords(row: TeamExamRow): string[][] {
   const certified = row.certification ? CERTIFIED[row.certification.status] : "";
+  const cpd = row.certification?.cpd;
+  const standing = cpd ? [cpd.standing.replace("_", " "), (cpd.appliedMinutes / 60).toFixed(1)] : ["", ""];
   const person = [escapeCell(row.name), escapeCell(row.email), escapeCell(row.program.title)];
   // A certification without exams still gets its row.
-  if (row.exams.length === 0) return [[...person, ...Array(14).fill(""), certified]];
+  if (row.exams.length === 0) return [[...person, ...Array(14).fill(""), certified, ...standing]];
   return row.exams.map((e) => [
     ...person,
     escapeCell(`Level ${e.level.number}: ${e.level.title}`),
@@ -87,6 +93,7 @@ function examRecords(row: TeamExamRow): string[][] {
     score(e.bestScorePercent),
     yesNo(e.attempts, e.passed),
     certified,
+    ...standing,
   ]);
 }
 

@@ -2,6 +2,7 @@ import { type AnyColumn, and, asc, eq, inArray, isNotNull, isNull, max, sql } fr
 import type { Db } from "../../../platform/db/database.js";
 import { attempts } from "../assessments/schema.js";
 import { assessments, levels, programs } from "../catalog/schema.js";
+import { cpdStandings } from "../cpd/service.js";
 import { credentials } from "../credentials/schema.js";
 import { statusOf } from "../credentials/service/present.js";
 import type { CertificationStatus, TeamExamRow } from "./contract.js";
@@ -105,6 +106,18 @@ export async function examResults(db: Db, orgId: string, subjects: ExamSubject[]
         )
     : [];
 
+  const programKeyOf = new Map(certificationLevels.map((l) => [l.id, l.programKey]));
+  const cpd = await cpdStandings(
+    db,
+    held.map((c) => ({
+      userId: c.userId,
+      programId: c.programId,
+      programKey: programKeyOf.get(c.levelId ?? "") ?? "",
+      achievedAt: c.achievedAt,
+      revoked: c.revokedAt !== null,
+    })),
+    now,
+  );
   const attemptOf = new Map(tried.map((a) => [`${a.userId} ${a.assessmentId}`, a]));
   const rows: TeamExamRow[] = [];
   for (const s of subjects) {
@@ -136,7 +149,12 @@ export async function examResults(db: Db, orgId: string, subjects: ExamSubject[]
         };
       }),
       certification: level
-        ? { title: level.credential?.title ?? "", status, validUntil: iso(credential?.validUntil ?? null) }
+        ? {
+            title: level.credential?.title ?? "",
+            status,
+            validUntil: iso(credential?.validUntil ?? null),
+            cpd: credential ? (cpd.get(`${s.userId} ${credential.programId}`) ?? null) : null,
+          }
         : null,
     });
   }

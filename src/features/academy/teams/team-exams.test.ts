@@ -131,6 +131,7 @@ describe.each(TEST_ENGINES)("team progress exam results on %s", (engine) => {
       title: "Certified Mini Professional",
       status: "certified",
       validUntil: "2027-11-12T10:00:00.000Z",
+      cpd: null, // the program has no CPD rule set
     });
 
     const failed = examsOf(page, failing);
@@ -184,7 +185,15 @@ describe.each(TEST_ENGINES)("team progress exam results on %s", (engine) => {
     expect(res.statusCode).toBe(200);
     const records = parse(res.body.replace(/^\uFEFF/, "")) as string[][];
     expect(records[0]).toEqual(CSV_HEADER);
-    expect(records[0]?.slice(13)).toEqual(["Exam", "Exam attempts", "Best exam score %", "Exam passed", "Certified"]);
+    expect(records[0]?.slice(13)).toEqual([
+      "Exam",
+      "Exam attempts",
+      "Best exam score %",
+      "Exam passed",
+      "Certified",
+      "CPD standing",
+      "CPD hours this cycle",
+    ]);
     // Two module rows, then Exam A and Exam B.
     expect(records.map((r) => r[4] || r[13])).toEqual([
       "Module",
@@ -193,11 +202,11 @@ describe.each(TEST_ENGINES)("team progress exam results on %s", (engine) => {
       "Exam A",
       "Exam B",
     ]);
-    expect(records[1]?.slice(13)).toEqual(["", "", "", "", ""]);
+    expect(records[1]?.slice(13)).toEqual(["", "", "", "", "", "", ""]);
     expect(records[3]?.slice(0, 4)).toEqual([certified.name, certified.email, "Mini Program", "Level 2: Exams"]);
     expect(records[3]?.[8]).toBe("2026-11-12T09:00:00.000Z");
-    expect(records[3]?.slice(13)).toEqual(["Exam A", "2", "100", "yes", "yes"]);
-    expect(records[4]?.slice(13)).toEqual(["Exam B", "1", "100", "yes", "yes"]);
+    expect(records[3]?.slice(13)).toEqual(["Exam A", "2", "100", "yes", "yes", "", ""]);
+    expect(records[4]?.slice(13)).toEqual(["Exam B", "1", "100", "yes", "yes", "", ""]);
 
     const failed = parse(
       (
@@ -205,12 +214,12 @@ describe.each(TEST_ENGINES)("team progress exam results on %s", (engine) => {
       ).body.replace(/^\uFEFF/, ""),
     ) as string[][];
     expect(failed.slice(3).map((r) => r.slice(13))).toEqual([
-      ["Exam A", "1", "25", "no", "no"],
-      ["Exam B", "0", "", "", "no"],
+      ["Exam A", "1", "25", "no", "no", "", ""],
+      ["Exam B", "0", "", "", "no", "", ""],
     ]);
     const revokedCsv = (
       await get(owner.cookie, `/api/organizations/${orgId}/academy/team-progress.csv?person=${revoked.userId}`)
     ).body;
-    expect(revokedCsv.trim().split(/\r?\n/).at(-1)).toMatch(/,revoked$/);
+    expect(revokedCsv.trim().split(/\r?\n/).at(-1)).toMatch(/,revoked,,$/);
   });
 });

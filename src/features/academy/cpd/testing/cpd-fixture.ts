@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../../platform/db/database.js";
-import { levels, programs } from "../../catalog/schema.js";
+import { levels, modules, programs } from "../../catalog/schema.js";
 
 /**
  * The CCSMP program as CPD sees it, written straight to the tables: key `ccsmp` (so the CCSMP rule set
@@ -46,6 +46,16 @@ export async function buildCpdCatalog(db: Db) {
     ])
     .returning();
   if (!level4 || !level5) throw new Error("no levels");
+  // one module, so team progress lists the program's learners (its rows are people x modules)
+  await db.insert(modules).values({
+    key: "ccsmp.m01",
+    programId: program.id,
+    levelId: level4.id,
+    number: 1,
+    title: "Customer Success Fundamentals",
+    summary: "s",
+    position: 1,
+  });
   return { program, level4, level5 };
 }
 
