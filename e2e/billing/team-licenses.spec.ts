@@ -33,14 +33,14 @@ test("an org admin buys 5 seats by PO, staff record the payment, the admin assig
   request,
 }) => {
   test.setTimeout(180_000);
-  const owner = newPerson("License admin");
+  const owner = newPerson("LicenseAdmin");
   await createConfirmedAccount(request, owner);
   await signInViaApi(page, owner.email, owner.password);
   const org = await (
     await page.request.post("/api/organizations", { data: { name: `Licenses ${Date.now()}` }, headers })
   ).json();
   await page.request.post("/api/me/active-organization", { data: { organizationId: org.id }, headers });
-  const member = newPerson("Seat holder");
+  const member = newPerson("SeatHolder");
   const memberPage = await personIn(browser, member);
   const invitedAt = new Date(Date.now() - 1000);
   await page.request.post(`/api/organizations/${org.id}/invitations`, {
