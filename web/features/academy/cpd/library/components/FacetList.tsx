@@ -29,11 +29,11 @@ export function FacetList({
             key={f.value}
             variant={pressed ? "light" : "subtle"}
             color={pressed ? "teal" : "gray"}
+            c={f.count === 0 && !pressed ? "dimmed" : undefined}
             justify="space-between"
             size="compact-sm"
             fullWidth
             aria-pressed={pressed}
-            disabled={f.count === 0 && !pressed}
             onClick={() => onSelect(pressed ? undefined : f.value)}
             rightSection={<span>{f.count}</span>}
             styles={{ label: { fontWeight: pressed ? 600 : 400 } }}
