@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { expectAccessible } from "../support/accessibility.js";
 import { grantPlan } from "../support/academy.js";
+import { expectAccessible } from "../support/accessibility.js";
 import { createConfirmedAccount, newPerson, signInViaApi } from "../support/accounts.js";
 
 /**
@@ -57,7 +57,9 @@ test("a Full learner finds a library item by keyword, completes it and sees its 
     await page.getByLabel("Search the library").fill("segmenting outcomes");
     await page.getByRole("button", { name: "Search" }).click();
     await page.getByRole("link", { name: "Segmenting Customers by the Outcomes They Need" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Segmenting Customers by the Outcomes They Need" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Segmenting Customers by the Outcomes They Need" }),
+    ).toBeVisible();
     await bothWidths(page, "library-item");
     await page.getByLabel("I have read this item").check();
     await page.getByRole("button", { name: "Add to my CPD record" }).click();
@@ -73,7 +75,10 @@ test("a Full learner finds a library item by keyword, completes it and sees its 
   });
 });
 
-test("a Full learner enrols in a CPD path and the launch button continues at the next step", async ({ page, request }) => {
+test("a Full learner enrols in a CPD path and the launch button continues at the next step", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   await fullLearner(page, request);
 
@@ -103,5 +108,7 @@ test("a Full learner enrols in a CPD path and the launch button continues at the
   await expect(page.getByText("In Progress", { exact: true })).toBeVisible();
   await expect(page.getByText("1 of 6 steps · 16%")).toBeVisible();
   await page.getByRole("link", { name: /^Continue/ }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Segmenting Customers by the Outcomes They Need" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Segmenting Customers by the Outcomes They Need" }),
+  ).toBeVisible();
 });

@@ -59,7 +59,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(dataDir: string): Promise<Database> {
   if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
   // Extensions the migrations create (PGlite bundles them; a PostgreSQL server ships them in contrib).
-  const client = await PGlite.create(dataDir === "memory://" ? undefined : dataDir, { extensions: { btree_gist, pg_trgm } });
+  const client = await PGlite.create(dataDir === "memory://" ? undefined : dataDir, {
+    extensions: { btree_gist, pg_trgm },
+  });
   const observers = queryObservers();
   const db = drizzlePglite(client, { logger: observers.logger }) as unknown as Db;
   const executeSql: ExecuteSql = async (text, values) => {
