@@ -13,6 +13,7 @@ import { assessmentRoutes } from "./features/academy/assessments/routes";
 import { catalogRoutes } from "./features/academy/catalog/routes";
 import { cpdLibraryRoutes } from "./features/academy/cpd/library/routes";
 import { cpdPathRoutes } from "./features/academy/cpd/paths/routes";
+import { cpdRoutes } from "./features/academy/cpd/routes";
 import { credentialPublicRoutes, credentialRoutes } from "./features/academy/credentials/routes";
 import { learningRoutes } from "./features/academy/learning/routes";
 import { meQueryOptions } from "./features/accounts/identity/queries";
@@ -269,6 +270,7 @@ const routeTree = rootRoute.addChildren([
     page("/cpd", CpdPage),
     ...cpdPathRoutes(signedInRoute),
     ...cpdLibraryRoutes(signedInRoute),
+    ...cpdRoutes(signedInRoute),
     pulseRoutes,
     page("/engagements", EngagementsPage),
     page("/org", OrganizationPage),

@@ -23,7 +23,8 @@ export type NavPath =
   | "/admin/question-pools"
   | "/admin/credentials"
   | "/learning-progress"
-  | "/admin/academy";
+  | "/admin/academy"
+  | "/admin/academy/cpd/audits";
 export type NavSection = { label: string; items: NavItem[] };
 export type NavItem = {
   label: string;
@@ -71,6 +72,7 @@ export function navSectionsFor(me: MeResponse): NavSection[] {
         { label: "Credentials", to: "/admin/credentials", icon: IconRosette },
         { label: "Question pools", to: "/admin/question-pools", icon: IconListCheck },
         { label: "Academy", to: "/admin/academy", icon: IconSchool },
+        { label: "CPD audits", to: "/admin/academy/cpd/audits", icon: IconListCheck },
       ],
     });
   }

@@ -72,8 +72,10 @@ export const ResponseBody = z.object({
   note: text().trim().max(2000, "must be at most 2000 characters").optional(),
   evidence: EvidenceUpload,
 });
+export type ResponseBody = z.infer<typeof ResponseBody>;
 
 export const DecisionBody = z.object({
   decision: z.enum(["accept", "reject"], "must be accept or reject"),
   reason: text("is required").trim().min(1, "is required").max(2000, "must be at most 2000 characters"),
 });
+export type DecisionBody = z.infer<typeof DecisionBody>;

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../../../../test-support/factories.js";
 import { buildTestApp, type TestApp } from "../../../../../test-support/test-app.js";

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, gte, inArray, lte, notInArray } from "drizzle-orm";
-import type { z } from "zod";
 import { AppError, notFound } from "../../../../kernel/app-error.js";
 import type { Actor } from "../../../../kernel/auth.js";
 import type { AppContext } from "../../../../platform/context.js";
@@ -228,12 +227,7 @@ async function findRequest(db: Db, id: string) {
 }
 
 /** The learner answers with evidence (before the deadline): requested -> submitted. */
-export async function respondToAudit(
-  ctx: AppContext,
-  actor: Actor,
-  requestId: string,
-  body: z.infer<typeof ResponseBody>,
-) {
+export async function respondToAudit(ctx: AppContext, actor: Actor, requestId: string, body: ResponseBody) {
   const db = ctx.database.db;
   const row = await findRequest(db, requestId);
   if (!row || row.userId !== actor.userId) throw notFound("Audit request");
@@ -273,12 +267,7 @@ async function rejectInTx(
 }
 
 /** Staff accept or reject (with a reason); rejected minutes leave the record and the cycle is recomputed. */
-export async function decideAudit(
-  ctx: AppContext,
-  actor: Actor,
-  requestId: string,
-  body: z.infer<typeof DecisionBody>,
-) {
+export async function decideAudit(ctx: AppContext, actor: Actor, requestId: string, body: DecisionBody) {
   const db = ctx.database.db;
   const row = await findRequest(db, requestId);
   if (!row) throw notFound("Audit request");

@@ -21,6 +21,25 @@ function Badge({ tone, label }: { tone: Tone; label: string }) {
   );
 }
 
+const CPD_STANDING = {
+  on_track: { label: "CPD on track", tone: "teal" },
+  due: { label: "CPD due", tone: "orange" },
+  expired: { label: "CPD expired", tone: "red" },
+} as const satisfies Record<string, { label: string; tone: Tone }>;
+
+type Cpd = NonNullable<NonNullable<TeamExamRow["certification"]>["cpd"]>;
+
+/** CPD standing toward recertification: hours this cycle of the hours required. */
+function CpdStanding({ cpd }: { cpd: Cpd }) {
+  const { label, tone } = CPD_STANDING[cpd.standing];
+  return (
+    <Text fz="xs" c="dimmed" component="div" mt={4}>
+      <Badge tone={tone} label={label} /> {(cpd.appliedMinutes / 60).toFixed(1)} of {cpd.requiredMinutes / 60} h this
+      cycle
+    </Text>
+  );
+}
+
 function Certification({ row }: { row: TeamExamRow }) {
   if (!row.certification) return <>—</>;
   const { label, tone } = CERTIFICATION[row.certification.status];
@@ -33,6 +52,7 @@ function Certification({ row }: { row: TeamExamRow }) {
           until {formatDate(until)}
         </Text>
       ) : null}
+      {row.certification.cpd ? <CpdStanding cpd={row.certification.cpd} /> : null}
     </>
   );
 }

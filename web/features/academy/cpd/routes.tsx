@@ -1,0 +1,13 @@
+import { type AnyRoute, createRoute, lazyRouteComponent } from "@tanstack/react-router";
+
+// The dashboard stays at /cpd (web/router.tsx, pages/CpdPage). Components add their own routes.tsx.
+const SelfCertPage = lazyRouteComponent(() => import("./self-cert/SelfCertPage"), "SelfCertPage");
+const AdminAuditsPage = lazyRouteComponent(() => import("./audits/AdminAuditsPage"), "AdminAuditsPage");
+
+/** Self-certification (learners) and CPD audits (staff); hang them on the signed-in route. */
+export function cpdRoutes<P extends AnyRoute>(parent: P) {
+  return [
+    createRoute({ getParentRoute: () => parent, path: "/cpd/self-certification", component: SelfCertPage }),
+    createRoute({ getParentRoute: () => parent, path: "/admin/academy/cpd/audits", component: AdminAuditsPage }),
+  ] as const;
+}
