@@ -5,7 +5,7 @@ import type { CLIENT_ALIASES, USAGE_ALIASES } from "./column-mapping.js";
 import { type ImportJob, type ImportReport, SYNC_IMPORT_ROWS } from "./contract.js";
 import { importRunEvent } from "./events.js";
 import * as jobsStore from "./jobs-store.js";
-import { type CsvTable, readCsv } from "./read-csv.js";
+import { type CsvTable, readCsv, readCsvInSlices } from "./read-csv.js";
 import {
   clientMapping,
   type ImportOptions,
@@ -173,7 +173,7 @@ export async function runImportJob(ctx: AppContext, importId: string, attempt: n
     if (!resuming)
       await jobsStore.updateImportJob(db, importId, { status: "validating", processedRows: 0, ...stamp() });
     const options: Options = { mode: row.mode, dryRun: row.dryRun, ...row.options };
-    await run(ctx, row.orgId, row.kind, readCsv(row.csv), options, progress);
+    await run(ctx, row.orgId, row.kind, await readCsvInSlices(row.csv), options, progress);
   } catch (error) {
     if (error instanceof Superseded) return;
     if (error instanceof AppError) return fail(error.message);
