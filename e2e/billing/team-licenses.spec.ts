@@ -55,7 +55,7 @@ test("an org admin buys 5 seats by PO, staff record the payment, the admin assig
   await test.step("the admin asks for a quote for 5 seats and accepts it with a PO number", async () => {
     await page.goto("/organization/licenses");
     await expect(page.getByRole("heading", { level: 1, name: "Licenses" })).toBeVisible();
-    await page.getByRole("textbox", { name: "Plan" }).click();
+    await page.getByRole("combobox", { name: "Plan" }).click();
     await page.getByRole("option", { name: /^CCSMP Basic/ }).click();
     await page.getByRole("textbox", { name: "Seats" }).fill("5");
     await page.getByRole("button", { name: "Get quote" }).click();

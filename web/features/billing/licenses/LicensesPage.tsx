@@ -6,6 +6,7 @@ import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { formatDate } from "../../../ui/format-date";
 import { LoadingBlock } from "../../../ui/LoadingBlock";
 import { PageHeader } from "../../../ui/PageHeader";
+import { ScrollTable } from "../../../ui/ScrollTable";
 import { SectionCard } from "../../../ui/SectionCard";
 import { useSignedInMe } from "../../accounts/identity/queries";
 import { activeMembership } from "../../accounts/organizations/active-membership";
@@ -88,7 +89,7 @@ export function LicensesPage() {
         ) : null}
         <SectionCard title="Invoices">
           {licenses.data?.invoices.length ? (
-            <Table.ScrollContainer minWidth={480}>
+            <ScrollTable minWidth={480} label="Invoices">
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -113,7 +114,7 @@ export function LicensesPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           ) : (
             <Text c="dimmed">No invoices yet.</Text>
           )}
@@ -156,7 +157,7 @@ function PoolSeats({ orgId, pool, timeZone }: { orgId: string; pool: Pool; timeZ
         <ErrorAlert message={assign.error ? errorMessage(assign.error) : null} title="Could not assign" />
         <ErrorAlert message={free.error ? errorMessage(free.error) : null} title="Could not free the seat" />
         {seats.data?.seats.length ? (
-          <Table.ScrollContainer minWidth={360}>
+          <ScrollTable minWidth={360} label="Seats">
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -189,7 +190,7 @@ function PoolSeats({ orgId, pool, timeZone }: { orgId: string; pool: Pool; timeZ
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         ) : (
           <Text c="dimmed">No seats assigned yet.</Text>
         )}

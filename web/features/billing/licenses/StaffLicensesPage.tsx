@@ -4,6 +4,7 @@ import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { formatDate } from "../../../ui/format-date";
 import { LoadingBlock } from "../../../ui/LoadingBlock";
 import { PageHeader } from "../../../ui/PageHeader";
+import { ScrollTable } from "../../../ui/ScrollTable";
 import { SectionCard } from "../../../ui/SectionCard";
 import { useSignedInMe } from "../../accounts/identity/queries";
 import { formatMoney } from "../money";
@@ -23,7 +24,7 @@ export function StaffLicensesPage() {
         <ErrorAlert message={data.error ? errorMessage(data.error) : null} title="Could not load" />
         <ErrorAlert message={record.error ? errorMessage(record.error) : null} title="Could not record the payment" />
         <SectionCard title="Invoices">
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable minWidth={640} label="Team invoices">
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -63,11 +64,11 @@ export function StaffLicensesPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </SectionCard>
         <SectionCard title="License pools">
           {data.data?.pools.length ? (
-            <Table.ScrollContainer minWidth={560}>
+            <ScrollTable minWidth={560} label="License pools">
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -90,7 +91,7 @@ export function StaffLicensesPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           ) : (
             <Text c="dimmed">No pools yet.</Text>
           )}

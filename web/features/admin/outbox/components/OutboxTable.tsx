@@ -1,13 +1,14 @@
 import { Table, Text, UnstyledButton } from "@mantine/core";
 import type { OutboxMessage } from "../../../../../src/features/admin/contract";
 import { formatDateTime } from "../../../../ui/format-date";
+import { ScrollTable } from "../../../../ui/ScrollTable";
 import { MailStatusBadge } from "./MailStatusBadge";
 
 type OutboxTableProps = { messages: OutboxMessage[]; timeZone: string; onOpen: (message: OutboxMessage) => void };
 
 export function OutboxTable({ messages, timeZone, onOpen }: OutboxTableProps) {
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollTable minWidth={720} label="Outbox messages">
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -46,6 +47,6 @@ export function OutboxTable({ messages, timeZone, onOpen }: OutboxTableProps) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
