@@ -27,7 +27,9 @@ export function EChart({ option, label, summary, height = 280, onClick }: EChart
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const latestOption = useRef<ChartOption | null>(null);
-  const registerParts = useRef<((option: ChartOption) => Promise<void>) | null>(null);
+  const core = useRef<typeof import("./echarts-core") | null>(null);
+  /** The parts generation the instance was created in (see partsGeneration). */
+  const createdIn = useRef(-1);
   const applied = useRef(0);
   const clickHandler = useRef(onClick);
   const reduceMotion = useReducedMotion();
@@ -37,34 +39,46 @@ export function EChart({ option, label, summary, height = 280, onClick }: EChart
   }, [onClick]);
 
   /** Sets the newest option once the ECharts parts it uses are loaded (an older one never overwrites it). */
+  /** Creates the instance (again, when parts were registered after it was made). */
+  const create = useCallback(() => {
+    const element = container.current;
+    const echarts = core.current;
+    if (!element || !echarts) return;
+    chart.current?.dispose();
+    const instance = echarts.init(element, null, { renderer: "svg" });
+    instance.on("click", (event) => clickHandler.current?.(event as ChartClickEvent));
+    chart.current = instance;
+    createdIn.current = echarts.partsGeneration();
+  }, []);
+
+  /** Sets the newest option once the ECharts parts it uses are loaded (an older one never overwrites it). */
   const apply = useCallback(() => {
     const option = latestOption.current;
-    if (!option || !registerParts.current) return;
+    const echarts = core.current;
+    if (!option || !echarts) return;
     const turn = ++applied.current;
-    void registerParts.current(option).then(() => {
-      if (turn === applied.current) chart.current?.setOption(option, { notMerge: true });
+    void echarts.registerParts(option).then(() => {
+      if (turn !== applied.current || !chart.current) return;
+      if (createdIn.current !== echarts.partsGeneration()) create();
+      chart.current?.setOption(option, { notMerge: true });
     });
-  }, []);
+  }, [create]);
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     let cancelled = false;
-    let instance: EChartsType | undefined;
     let observer: ResizeObserver | undefined;
     let frame = 0;
     // ECharts loads on first use, in its own chunk, so pages without charts stay light.
-    void import("./echarts-core").then((core) => {
+    void import("./echarts-core").then((echarts) => {
       if (cancelled) return;
-      instance = core.init(element, null, { renderer: "svg" });
-      chart.current = instance;
-      registerParts.current = core.registerParts;
-      instance.on("click", (event) => clickHandler.current?.(event as ChartClickEvent));
+      core.current = echarts;
+      create();
       apply();
-      const resizing = instance;
       observer = new ResizeObserver(() => {
         cancelAnimationFrame(frame);
-        frame = requestAnimationFrame(() => resizing.resize());
+        frame = requestAnimationFrame(() => chart.current?.resize());
       });
       observer.observe(element);
     });
@@ -72,10 +86,10 @@ export function EChart({ option, label, summary, height = 280, onClick }: EChart
       cancelled = true;
       cancelAnimationFrame(frame);
       observer?.disconnect();
-      instance?.dispose();
+      chart.current?.dispose();
       chart.current = null;
     };
-  }, [apply]);
+  }, [create, apply]);
 
   useEffect(() => {
     const full: ChartOption = {

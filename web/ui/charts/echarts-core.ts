@@ -37,6 +37,14 @@ const PARTS = {
 type PartName = keyof typeof PARTS;
 
 const loaded = new Map<PartName, Promise<void>>();
+let generation = 0;
+
+/**
+ * How many parts have been registered so far. An ECharts instance takes the registered data processors and
+ * visuals when it is created, so one created before a part was registered cannot draw that part's series:
+ * EChart creates its instance again when this number moved since.
+ */
+export const partsGeneration = (): number => generation;
 
 /** The parts `option` needs: its series types, and the legend when it has one. */
 export function partsOf(option: ChartOption): PartName[] {
@@ -55,7 +63,10 @@ export function registerParts(option: ChartOption): Promise<void> {
     partsOf(option).map((name) => {
       let done = loaded.get(name);
       if (!done) {
-        done = PARTS[name]().then(({ part }) => use(part));
+        done = PARTS[name]().then(({ part }) => {
+          use(part);
+          generation += 1;
+        });
         // A chunk that failed to load (offline) is tried again by the next option.
         done.catch(() => loaded.delete(name));
         loaded.set(name, done);
