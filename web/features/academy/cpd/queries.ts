@@ -34,6 +34,7 @@ export function useSelfCertifications() {
 export function useSubmitSelfCertification() {
   const client = useQueryClient();
   return useMutation({
+    meta: { inlineError: true },
     mutationFn: (body: SelfCertBody) => api.post<SelfCertView>("/api/academy/cpd/self-certifications", body),
     onSuccess: () => client.invalidateQueries({ queryKey: cpdKeys.all }),
   });
@@ -50,6 +51,7 @@ export function useAuditRequests(status?: string) {
 export function useDrawSample() {
   const client = useQueryClient();
   return useMutation({
+    meta: { inlineError: true },
     mutationFn: (body: SampleBody) =>
       api.post<{ selected: number; population: number; seed: string }>("/api/admin/academy/cpd/audit-samples", body),
     onSuccess: () => client.invalidateQueries({ queryKey: cpdKeys.all }),
@@ -59,6 +61,7 @@ export function useDrawSample() {
 export function useDecideAudit(id: string) {
   const client = useQueryClient();
   return useMutation({
+    meta: { inlineError: true },
     mutationFn: (body: DecisionBody) =>
       api.post<AuditRequestView>(`/api/admin/academy/cpd/audit-requests/${id}/decision`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: cpdKeys.all }),
@@ -68,6 +71,7 @@ export function useDecideAudit(id: string) {
 export function useRespondToAudit(id: string) {
   const client = useQueryClient();
   return useMutation({
+    meta: { inlineError: true },
     mutationFn: (body: { note?: string; evidence: NonNullable<SelfCertBody["evidence"]> }) =>
       api.post<AuditRequestView>(`/api/academy/cpd/audit-requests/${id}/response`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: cpdKeys.all }),

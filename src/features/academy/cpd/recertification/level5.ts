@@ -26,10 +26,14 @@ export async function level5Status(db: Db, userId: string, programId: string, no
     .where(and(eq(levels.programId, programId), isNotNull(levels.cpd)));
   if (!level?.cpd) return null;
   const { requires, hours, months } = level.cpd;
-  const criteria = `Hold the ${requires} credential and log ${hours} hours of CPD within ${months} months of it or of an anniversary.`;
   const title = level.credential?.title ?? "Level 5";
   const held = await credentialStore.findByAchievement(db, userId, `level:${level.id}`);
-  const [required] = await db.select({ id: levels.id }).from(levels).where(eq(levels.key, requires));
+  const [required] = await db
+    .select({ id: levels.id, credential: levels.credential })
+    .from(levels)
+    .where(eq(levels.key, requires));
+  const requiredName = required?.credential?.title ?? requires;
+  const criteria = `Issued when you hold the ${requiredName} certification and have logged ${hours} hours of CPD within ${months} months of its achievement date or an anniversary.`;
   const base = required ? await credentialStore.findByAchievement(db, userId, `level:${required.id}`) : undefined;
   let met = false;
   if (base && !base.revokedAt) {

@@ -10,6 +10,7 @@ import { SectionCard } from "../../../../ui/SectionCard";
 import { type Tone, ToneBadge } from "../../../../ui/ToneBadge";
 import { day } from "../format";
 import { evidenceUrl, useAuditRequests, useDecideAudit, useDrawSample } from "../queries";
+import { ScrollRegion } from "../ScrollRegion";
 
 const STATUS: Record<string, { label: string; tone: Tone }> = {
   requested: { label: "Requested", tone: "orange" },
@@ -39,7 +40,7 @@ function DrawSample() {
     <form onSubmit={onSubmit} noValidate aria-label="Draw an audit sample">
       <Group align="flex-end" wrap="wrap">
         <TextInput label="Completed from" type="date" required {...form.getInputProps("from")} />
-        <TextInput label="to" type="date" required {...form.getInputProps("to")} />
+        <TextInput label="Completed to" type="date" required {...form.getInputProps("to")} />
         <NumberInput label="Rate %" min={1} max={100} w={100} {...form.getInputProps("ratePercent")} />
         <TextInput label="Seed (optional)" w={180} {...form.getInputProps("seed")} />
         <Button type="submit" loading={draw.isPending}>
@@ -78,7 +79,7 @@ function Decide({ request }: { request: AuditRequestView }) {
         error={error}
       />
       <Group gap="xs">
-        <Button size="xs" color="teal" onClick={() => send("accept")} loading={decide.isPending}>
+        <Button size="xs" onClick={() => send("accept")} loading={decide.isPending}>
           Accept
         </Button>
         <Button size="xs" color="red" variant="light" onClick={() => send("reject")} loading={decide.isPending}>
@@ -119,7 +120,7 @@ export function AdminAuditsPage() {
         <ErrorAlert message={requests.error?.message} />
         {requests.data?.items.length === 0 ? <Text c="dimmed">No audit requests.</Text> : null}
         {requests.data && requests.data.items.length > 0 ? (
-          <Table.ScrollContainer minWidth={860}>
+          <ScrollRegion label="Audit requests" minWidth={860}>
             <Table verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -178,7 +179,7 @@ export function AdminAuditsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         ) : null}
       </SectionCard>
     </Stack>

@@ -4,6 +4,7 @@ import { TextLink } from "../../../../ui/RouterLink";
 import { SectionCard } from "../../../../ui/SectionCard";
 import { ToneBadge } from "../../../../ui/ToneBadge";
 import { day, hm, SOURCE_LABELS } from "../format";
+import { ScrollRegion } from "../ScrollRegion";
 
 type Props = { activity: Dashboard["activity"]; onPage: (page: number) => void; actions?: React.ReactNode };
 
@@ -13,13 +14,13 @@ export function ActivitySection({ activity, onPage, actions }: Props) {
   return (
     <SectionCard
       title="CPD Activity History"
-      description={`${activity.total} entries in your CPD record.`}
+      description={`${activity.total} ${activity.total === 1 ? "entry" : "entries"} in your CPD record.`}
       actions={actions}
     >
       {activity.items.length === 0 ? (
         <Text c="dimmed">Nothing recorded yet: complete a library item, attend an event or log external learning.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <ScrollRegion label="CPD activity" minWidth={760}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -56,7 +57,7 @@ export function ActivitySection({ activity, onPage, actions }: Props) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
       {pages > 1 ? (
         <Group justify="flex-end">

@@ -37,13 +37,19 @@ type Props = {
 
 /** Seed: CPD time per source (library, live, workshops, paths, external) and the total, by year, month or range. */
 export function CpdTimeSection({ time, period, today, onPeriod }: Props) {
+  const longest = Math.max(60, ...SOURCES.map((s) => time[s]));
+  const step = Math.ceil(longest / 4 / 60) * 60;
   const option = useMemo<ChartOption>(
     () => ({
       color: [CHART_PALETTE[0]],
-      grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+      animation: false,
+      grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
       xAxis: {
         type: "value",
-        axisLabel: { color: AXIS_COLORS.label, formatter: (v: number) => `${Math.round(v / 60)}h` },
+        // four steps of whole hours; an empty period still shows a 4-hour scale
+        interval: step,
+        max: step * 4,
+        axisLabel: { color: AXIS_COLORS.label, formatter: (v: number) => `${v / 60}h` },
       },
       yAxis: {
         type: "category",
@@ -61,7 +67,7 @@ export function CpdTimeSection({ time, period, today, onPeriod }: Props) {
         },
       ],
     }),
-    [time],
+    [time, step],
   );
   const years = Array.from({ length: 6 }, (_, i) => String(Number(today.slice(0, 4)) - i));
   return (

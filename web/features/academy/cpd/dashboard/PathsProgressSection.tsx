@@ -4,6 +4,7 @@ import { ButtonLink, TextLink } from "../../../../ui/RouterLink";
 import { SectionCard } from "../../../../ui/SectionCard";
 import { type Tone, ToneBadge } from "../../../../ui/ToneBadge";
 import { day, hm } from "../format";
+import { ScrollRegion } from "../ScrollRegion";
 
 const STATUS: Record<PathProgress["status"], { label: string; tone: Tone }> = {
   not_started: { label: "Not Started", tone: "gray" },
@@ -17,10 +18,14 @@ export function PathsProgressSection({ paths }: { paths: PathProgress[] }) {
     <SectionCard title="CPD Paths Progress">
       {paths.length === 0 ? (
         <Text c="dimmed">
-          You are not enrolled in a CPD path yet. <TextLink to="/cpd/paths">Browse the CPD paths</TextLink>.
+          You are not enrolled in a CPD path yet.{" "}
+          <TextLink to="/cpd/paths" underline="always">
+            Browse the CPD paths
+          </TextLink>
+          .
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <ScrollRegion label="CPD paths progress" minWidth={760}>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -59,7 +64,7 @@ export function PathsProgressSection({ paths }: { paths: PathProgress[] }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
     </SectionCard>
   );

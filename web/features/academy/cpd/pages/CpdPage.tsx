@@ -52,7 +52,11 @@ export function CpdPage() {
               {data.level5.credentialId ? (
                 <Text fz="sm">
                   Issued.{" "}
-                  <TextLink to="/evidence/$credentialId" params={{ credentialId: data.level5.credentialId }}>
+                  <TextLink
+                    underline="always"
+                    to="/evidence/$credentialId"
+                    params={{ credentialId: data.level5.credentialId }}
+                  >
                     See its evidence page
                   </TextLink>
                   .

@@ -9,6 +9,7 @@ import { type Tone, ToneBadge } from "../../../../ui/ToneBadge";
 import { useMe } from "../../../accounts/identity/queries";
 import { day } from "../format";
 import { useRespondToAudit, useSelfCertifications } from "../queries";
+import { ScrollRegion } from "../ScrollRegion";
 import { EVIDENCE_ACCEPT, fileToBase64 } from "./file-to-base64";
 import { SelfCertForm } from "./SelfCertForm";
 
@@ -75,7 +76,7 @@ export function SelfCertPage() {
         <ErrorAlert message={list.error?.message} />
         {list.data && list.data.items.length === 0 ? <Text c="dimmed">Nothing logged yet.</Text> : null}
         {list.data && list.data.items.length > 0 ? (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollRegion label="Your self-certifications" minWidth={640}>
             <Table verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -115,7 +116,7 @@ export function SelfCertPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         ) : null}
       </SectionCard>
     </Stack>
