@@ -132,7 +132,9 @@ test("a manager sees a member's progress, test score and exam results in the tea
     const csv = readFileSync((await (await download).path()) as string, "utf8");
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toContain("Name,Email,Program,Level,Module,Percent complete,Status");
-    expect(lines[0]).toMatch(/,Exam,Exam attempts,Best exam score %,Exam passed,Certified,CPD standing,CPD hours this cycle$/);
+    expect(lines[0]).toMatch(
+      /,Exam,Exam attempts,Best exam score %,Exam passed,Certified,CPD standing,CPD hours this cycle$/,
+    );
     // The module row, then one row per exam of the program.
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(learner.person.email);
