@@ -105,7 +105,13 @@ export async function cpdDashboard(ctx: AppContext, actor: Actor, query: Dashboa
     await pathsProgress(ctx, actor.userId, timeZone),
     await store.activityPage(db, actor.userId, program.id, ACTIVITY_PAGE_SIZE, offset),
     await cpdTime(ctx, actor.userId, program.id, from, to),
-    await level5Status(db, actor.userId, program.id, now),
+    await level5Status(
+      db,
+      actor.userId,
+      program.id,
+      now,
+      standing?.credential.programId === program.id ? standing.entries : undefined,
+    ),
   ];
   return {
     program: { key: program.key, title: program.title },

@@ -6,6 +6,7 @@ import { issueForCompletion } from "../../credentials/service.js";
 import * as credentialStore from "../../credentials/store.js";
 import { computeCycles } from "../cycles/cycles.js";
 import { localDate } from "../cycles/local-date.js";
+import type { CpdEntry } from "../ledger/contract.js";
 import * as ledger from "../ledger/store.js";
 import { cycleEntries } from "./standing.js";
 
@@ -18,7 +19,14 @@ export type Level5 = {
 };
 
 /** The program's CPD level (content `cpd` criteria) and whether the learner meets them. */
-export async function level5Status(db: Db, userId: string, programId: string, now: Date): Promise<Level5 | null> {
+export async function level5Status(
+  db: Db,
+  userId: string,
+  programId: string,
+  now: Date,
+  /** The learner's entries of the program when the caller has read them already. */
+  known?: CpdEntry[],
+): Promise<Level5 | null> {
   const [level] = await db
     .select({ id: levels.id, cpd: levels.cpd, credential: levels.credential, programId: programs.id })
     .from(levels)
@@ -38,7 +46,7 @@ export async function level5Status(db: Db, userId: string, programId: string, no
   let met = false;
   if (base && !base.revokedAt) {
     const tz = await ledger.timeZoneOf(db, userId);
-    const entries = (await ledger.entriesOf(db, userId, programId)).map(ledger.toEntry);
+    const entries = known ?? (await ledger.entriesOf(db, userId, programId)).map(ledger.toEntry);
     const rules = {
       programKey: "level5",
       requiredMinutes: hours * 60,
