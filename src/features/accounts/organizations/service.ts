@@ -6,7 +6,7 @@ export {
   previewInvitation,
   revokeInvitation,
 } from "./service/invitations.js";
-export { findMembership, listMemberIdsWithRoles, managerOf } from "./service/lookups.js";
+export { findMembership, listMemberIdsWithRoles, managerOf, organizationNames } from "./service/lookups.js";
 export { changeMemberRole, listMembers, removeMember, setManager } from "./service/members.js";
 export {
   addMember,

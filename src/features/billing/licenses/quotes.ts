@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { AppError, notFound } from "../../../kernel/app-error.js";
 import type { AppContext } from "../../../platform/context.js";
 import type { Tx } from "../../../platform/db/database.js";
-import { organizations } from "../../accounts/organizations/schema.js";
+import { organizationNames } from "../../accounts/organizations/service.js";
 import { billingOf } from "../runtime.js";
 import { discountTiers, invoices, licensePools, payments, quotes } from "../schema.js";
 import { createInvoice, invoiceNumber } from "../store/invoices.js";
@@ -104,7 +104,7 @@ export async function acceptQuote(
     if (quote.status !== "open") throw new AppError("conflict", "This quote was already accepted or has closed.");
     if (quote.validUntil <= now) throw new AppError("conflict", "This quote has expired: ask for a new one.");
     const plan = await planById(tx, quote.planId);
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
+    const orgName = (await organizationNames(tx, [orgId])).get(orgId);
     const start = now;
     const pool = quote.poolId ? await lockedPool(tx, orgId, quote.poolId) : null;
     const end = pool ? pool.endsAt : termEnd(start);
@@ -120,7 +120,7 @@ export async function acceptQuote(
       kind: "invoice",
       status: "open",
       seller: settings.seller,
-      buyer: { name: org?.name ?? "Organization" },
+      buyer: { name: orgName ?? "Organization" },
       poNumber,
       currency: quote.currency,
       lines: [

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { AppContext } from "../../../platform/context.js";
 import type { Tx } from "../../../platform/db/database.js";
-import { organizations } from "../../accounts/organizations/schema.js";
+import { organizationNames } from "../../accounts/organizations/service.js";
 import { billingOf } from "../runtime.js";
 import { discountTiers, licensePools, quotes, seatAssignments } from "../schema.js";
 import { createInvoice } from "../store/invoices.js";
@@ -40,7 +40,7 @@ export async function issueRenewalInvoices(ctx: AppContext): Promise<number> {
       if (!plan) return false;
       const discountBps = discountBpsFor(await tx.select().from(discountTiers), pool.seats);
       const price = seatPrice({ seats: pool.seats, unitAmountMinor: plan.price.amountMinor, months: 12, discountBps });
-      const [org] = await tx.select().from(organizations).where(eq(organizations.id, pool.orgId));
+      const orgName = (await organizationNames(tx, [pool.orgId])).get(pool.orgId);
       const [quote] = await tx
         .insert(quotes)
         .values({
@@ -67,7 +67,7 @@ export async function issueRenewalInvoices(ctx: AppContext): Promise<number> {
         kind: "invoice",
         status: "open",
         seller: billingOf(ctx).settings.seller,
-        buyer: { name: org?.name ?? "Organization" },
+        buyer: { name: orgName ?? "Organization" },
         currency: q.currency,
         lines: [
           {

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { AppError, notFound } from "../../../kernel/app-error.js";
 import type { AppContext } from "../../../platform/context.js";
 import type { Db, Tx } from "../../../platform/db/database.js";
-import { memberships } from "../../accounts/organizations/schema.js";
+import { findMembership } from "../../accounts/organizations/service.js";
 import { setSourceEntitlement } from "../entitlements.js";
 import { licensePools, plans, seatAssignments } from "../schema.js";
 import type { Seat, SeatList } from "./contract.js";
@@ -131,10 +131,7 @@ export async function assignSeat(
     let userId = input.userId ?? null;
     const email = input.email?.trim().toLowerCase() ?? null;
     if (userId) {
-      const [member] = await tx
-        .select({ userId: memberships.userId })
-        .from(memberships)
-        .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+      const member = await findMembership(tx, orgId, userId);
       if (!member) {
         throw new AppError("invalid_input", "That person is not a member of this organization.", {
           fields: { userId: "is not a member of this organization" },

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database.js";
-import { organizations } from "../../accounts/organizations/schema.js";
+import { organizationNames } from "../../accounts/organizations/service.js";
 import { invoices, type licensePools, plans, type quotes, seatAssignments } from "../schema.js";
 import { invoiceNumber } from "../store/invoices.js";
 import type { LicenseInvoice, Pool, Quote } from "./contract.js";
@@ -84,13 +84,7 @@ export const invoicePdfUrl = (i: { id: string; orgId: string | null }, staff: bo
 
 export async function invoiceViews(db: Db, rows: InvoiceRow[], staff = false): Promise<LicenseInvoice[]> {
   const orgIds = [...new Set(rows.map((i) => i.orgId).filter((x): x is string => Boolean(x)))];
-  const orgs = orgIds.length
-    ? await db
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
-        .where(inArray(organizations.id, orgIds))
-    : [];
-  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const orgName = await organizationNames(db, orgIds);
   return rows.map((i) => ({
     id: i.id,
     orgId: i.orgId as string,

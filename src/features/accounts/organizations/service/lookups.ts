@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { OrgRole } from "../../../../kernel/roles.js";
 import type { Db } from "../../../../platform/db/database.js";
-import { memberships } from "../schema.js";
+import { memberships, organizations } from "../schema.js";
 
 /** The person's role in the organization, or undefined when they are not a member. */
 export async function findMembership(db: Db, orgId: string, userId: string): Promise<OrgRole | undefined> {
@@ -28,4 +28,14 @@ export async function managerOf(db: Db, orgId: string, userId: string): Promise<
     .from(memberships)
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
   return row?.managerId ?? null;
+}
+
+/** Organization names by id (for other features' documents and lists, e.g. invoices' buyer). */
+export async function organizationNames(db: Db, orgIds: readonly string[]): Promise<Map<string, string>> {
+  if (orgIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(inArray(organizations.id, [...orgIds]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
