@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Text } from "../../../kernel/text.js";
 import { Money } from "../contract.js";
 
 /** Team licenses API (shared with web/): quotes, PO acceptance, invoices, pools and seats of an organization. */
@@ -19,13 +20,13 @@ export const QuoteBody = z.object({
   /** Seats added to this pool's term (prorated by whole months); omitted for a new pool. */
   poolId: z.uuid().optional(),
 });
-export const AcceptQuoteBody = z.object({ poNumber: z.string().trim().min(1).max(64) });
+export const AcceptQuoteBody = z.object({ poNumber: Text.trim().min(1, "is required").max(64) });
 export const AssignSeatBody = z
   .object({ userId: z.uuid().optional(), email: z.email().max(254).optional() })
   .refine((b) => Boolean(b.userId) !== Boolean(b.email), { message: "give a member (userId) or an email, not both" });
 export const RecordPaymentBody = z.object({
   method: z.enum(["bank_transfer", "cheque", "card"]).default("bank_transfer"),
-  reference: z.string().trim().max(120).optional(),
+  reference: Text.trim().max(120).optional(),
 });
 
 export const Quote = z.object({
