@@ -66,6 +66,8 @@ export function SearchablePagedList({ state, search, countText, total, ...p }: P
               value={state.page}
               onChange={state.setPage}
               aria-label={p.pagesLabel}
+              getControlProps={(control) => ({ "aria-label": `${control} page` })}
+              getItemProps={(page) => ({ "aria-label": `Page ${page}` })}
             />
           </Group>
         ) : null}
