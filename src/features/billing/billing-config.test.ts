@@ -71,13 +71,15 @@ describe("providers", () => {
     ).toBe(false);
   });
 
-  it("Stripe mode needs the registered adapter; test mode pairs the test card with manual invoices", () => {
+  it("Stripe mode uses the registered adapter (or one given); test mode pairs the test card with manual invoices", () => {
     const stripeSettings = {
       ...DEFAULT_BILLING_SETTINGS,
       mode: "stripe" as const,
       stripe: { secretKey: "k", webhookSecret: "w" },
     };
-    expect(() => selectProviders(stripeSettings, (id) => id, undefined)).toThrow(/no Stripe provider/);
+    // The Stripe adapter is registered: Stripe mode uses it for cards and invoices.
+    const stripe = selectProviders(stripeSettings, (id) => id);
+    expect([stripe.card.name, stripe.invoices.name, stripe.testMode]).toEqual(["stripe", "stripe", false]);
     const fake = createManualInvoiceProvider();
     expect(
       selectProviders(
