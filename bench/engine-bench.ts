@@ -1,3 +1,7 @@
+import { randomBytes } from "node:crypto";
+import { createConfirmedUser } from "../src/features/accounts/identity/service.js";
+import { addMember, ensureOrganization } from "../src/features/accounts/organizations/service.js";
+import type { AppContext } from "../src/platform/context.js";
 import { type Database, openDatabase } from "../src/platform/db/database.js";
 import { type Runtime, startRuntime } from "../src/runtime.js";
 import { createBenchDatabase } from "./postgres-database.js";
@@ -70,4 +74,20 @@ export function startBenchRuntime(database: Database): Promise<Runtime> {
       loginFailureWindowMinutes: 15,
     },
   });
+}
+
+/** A fresh "Bench" organization with `csms` confirmed CSM members (the health benches' book owners). */
+export async function createBenchOrganization(ctx: AppContext, database: Database, csms = 20) {
+  const org = await ensureOrganization(database.db, { name: "Bench", slug: `bench-${randomBytes(3).toString("hex")}` });
+  const csmIds: string[] = [];
+  for (let i = 0; i < csms; i++) {
+    const u = await createConfirmedUser(ctx, {
+      email: `csm${i}-${org.slug}@bench.test`,
+      name: `CSM ${i}`,
+      password: "bench-password",
+    });
+    await addMember(database.db, org.id, u.userId, "member");
+    csmIds.push(u.userId);
+  }
+  return { org, csmIds };
 }

@@ -1,15 +1,19 @@
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { type SQL, sql } from "drizzle-orm";
-import { createConfirmedUser } from "../src/features/accounts/identity/service.js";
-import { addMember, ensureOrganization } from "../src/features/accounts/organizations/service.js";
 import { csvExport } from "../src/features/health/clients/export/csv-export.js";
 import { generateHealthData } from "../src/features/health/demo-data/service.js";
 import { ReportFilterQuery } from "../src/features/health/reports/contract.js";
 import { pulseHealthReportWithSource, pulseReasonsReportWithSource } from "../src/features/health/reports/service.js";
 import { exportRows } from "../src/features/health/segments/service.js";
 import type { Database } from "../src/platform/db/database.js";
-import { enginesFrom, onEachEngine, startBenchRuntime, type Timing, time } from "./engine-bench.js";
+import {
+  createBenchOrganization,
+  enginesFrom,
+  onEachEngine,
+  startBenchRuntime,
+  type Timing,
+  time,
+} from "./engine-bench.js";
 
 // npm run bench:health — both pulse reports (with and without "as of") at BENCH_HEALTH_CLIENTS clients
 // (default 100,000, about 3 million pulse entries; "as of" read from the daily snapshots the generator
@@ -109,17 +113,7 @@ async function benchEngine(label: string, database: Database) {
   const t0 = performance.now();
   const runtime = await startBenchRuntime(database);
   const { ctx } = runtime;
-  const org = await ensureOrganization(database.db, { name: "Bench", slug: `bench-${randomBytes(3).toString("hex")}` });
-  const csmIds: string[] = [];
-  for (let i = 0; i < 20; i++) {
-    const u = await createConfirmedUser(ctx, {
-      email: `csm${i}-${org.slug}@bench.test`,
-      name: `CSM ${i}`,
-      password: "bench-password",
-    });
-    await addMember(database.db, org.id, u.userId, "member");
-    csmIds.push(u.userId);
-  }
+  const { org, csmIds } = await createBenchOrganization(ctx, database);
   const made = await generateHealthData(database.db, {
     orgId: org.id,
     clients: CLIENTS,

@@ -1,10 +1,7 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { createConfirmedUser } from "../src/features/accounts/identity/service.js";
-import { addMember, ensureOrganization } from "../src/features/accounts/organizations/service.js";
 import { csvExport } from "../src/features/health/clients/export/csv-export.js";
 import { generateHealthData } from "../src/features/health/demo-data/service.js";
 import { resolveSegmentFilter } from "../src/features/health/segments/segment-filter.js";
@@ -13,7 +10,7 @@ import { segmentExportQuery } from "../src/features/health/segments/store.js";
 import type { AppContext } from "../src/platform/context.js";
 import { openDatabase } from "../src/platform/db/database.js";
 import { type ComparisonRow, formatComparison } from "./comparison-table.js";
-import { startBenchRuntime } from "./engine-bench.js";
+import { createBenchOrganization, startBenchRuntime } from "./engine-bench.js";
 import { createBenchDatabase, vacuumAnalyze } from "./postgres-database.js";
 
 // Part of `npm run bench` (PostgreSQL only: BENCH_DATABASE_URL or TEST_DATABASE_URL): the CSV export of
@@ -108,20 +105,7 @@ export async function segmentExportBench(adminUrl: string): Promise<SegmentExpor
     const t0 = performance.now();
     const runtime = await startBenchRuntime(database);
     const { ctx } = runtime;
-    const org = await ensureOrganization(database.db, {
-      name: "Bench",
-      slug: `bench-${randomBytes(3).toString("hex")}`,
-    });
-    const csmIds: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const u = await createConfirmedUser(ctx, {
-        email: `csm${i}-${org.slug}@bench.test`,
-        name: `CSM ${i}`,
-        password: "bench-password",
-      });
-      await addMember(database.db, org.id, u.userId, "member");
-      csmIds.push(u.userId);
-    }
+    const { org, csmIds } = await createBenchOrganization(ctx, database);
     const made = await generateHealthData(database.db, {
       orgId: org.id,
       clients: CLIENTS,
