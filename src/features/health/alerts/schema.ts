@@ -23,6 +23,9 @@ export const alerts = pgTable(
     escalatedAt: timestamp("escalated_at", { withTimezone: true }),
     /** When the organization's webhook accepted this alert; a job that runs again sends nothing. */
     webhookDeliveredAt: timestamp("webhook_delivered_at", { withTimezone: true }),
+    /** When a later pulse above the threshold resolved the alert ("recovered"), and that pulse entry. */
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedByEntryId: uuid("resolved_by_entry_id"),
   },
   (t) => [uniqueIndex("alerts_entry_uq").on(t.pulseEntryId), index("alerts_org_idx").on(t.orgId, t.raisedAt)],
 );
