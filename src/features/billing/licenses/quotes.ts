@@ -144,7 +144,7 @@ export async function acceptQuote(
       .returning();
     return { quote: row as typeof quotes.$inferSelect, invoice, line: { ...line, amountMinor: subtotal } };
   });
-  await invoiceProvider.issueInvoice({
+  const issued = await invoiceProvider.issueInvoice({
     invoiceId: accepted.invoice.id,
     number: invoiceNumber(accepted.invoice.sellerKey, accepted.invoice.number),
     poNumber,
@@ -154,7 +154,85 @@ export async function acceptQuote(
     total: { amountMinor: accepted.invoice.totalMinor, currency: accepted.invoice.currency },
     dueAt: accepted.invoice.dueAt,
   });
+  if (issued.providerInvoiceId) {
+    // The provider's invoice (Stripe) is the one reported paid by webhook: keep its id beside Pulse's.
+    await db
+      .update(invoices)
+      .set({ provider: invoiceProvider.name, providerInvoiceId: issued.providerInvoiceId })
+      .where(eq(invoices.id, accepted.invoice.id));
+  }
   return (await quoteViews(db, [accepted.quote]))[0] as Quote;
+}
+
+/** How a team invoice was paid: recorded by staff (manual), or reported paid by the provider (Stripe). */
+export type InvoicePaymentFacts = {
+  provider: "manual" | "stripe";
+  providerPaymentId?: string | null;
+  method: string;
+  recordedBy: string | null;
+  reference?: string | null;
+};
+
+/** A team invoice (an organization's, from a quote) locked for update; null when there is none. */
+export async function lockTeamInvoice(tx: Tx, invoiceId: string) {
+  const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for("update");
+  return invoice?.orgId && invoice.kind === "invoice" && invoice.quoteId ? invoice : null;
+}
+
+/**
+ * Marks a locked, open team invoice paid and opens its quote's seats: a pool of one year from now (a new
+ * pool), seats joining the pool's term (seats added mid-term), or the next term (a renewal). The one path
+ * for a staff-recorded payment and a Stripe `invoice.paid` event.
+ */
+export async function applyInvoicePayment(
+  tx: Tx,
+  invoice: typeof invoices.$inferSelect,
+  facts: InvoicePaymentFacts,
+  now: Date,
+): Promise<{ poolId: string }> {
+  if (!(invoice.orgId && invoice.quoteId)) throw notFound("Invoice");
+  if (invoice.status !== "open") throw new AppError("conflict", "This invoice is not open: it was paid or voided.");
+  const [quote] = await tx.select().from(quotes).where(eq(quotes.id, invoice.quoteId));
+  if (!quote) throw notFound("Quote");
+  await tx.update(invoices).set({ status: "paid", paidAt: now }).where(eq(invoices.id, invoice.id));
+  await tx.insert(payments).values({
+    orgId: invoice.orgId,
+    invoiceId: invoice.id,
+    status: "succeeded",
+    amountMinor: invoice.totalMinor,
+    currency: invoice.currency,
+    provider: facts.provider,
+    providerPaymentId: facts.providerPaymentId ?? null,
+    method: facts.method,
+    recordedBy: facts.recordedBy,
+    reference: facts.reference ?? null,
+    occurredAt: now,
+  });
+  if (quote.kind === "renewal") return { poolId: await openRenewedPool(tx, quote, invoice.id, now) };
+  if (quote.poolId) {
+    const pool = await lockedPool(tx, invoice.orgId, quote.poolId);
+    if (!pool) throw notFound("License pool");
+    await tx
+      .update(licensePools)
+      .set({ seats: pool.seats + quote.seats, updatedAt: now })
+      .where(eq(licensePools.id, pool.id));
+    return { poolId: pool.id };
+  }
+  const [pool] = await tx
+    .insert(licensePools)
+    .values({
+      orgId: invoice.orgId,
+      planId: quote.planId,
+      seats: quote.seats,
+      startsAt: now,
+      endsAt: termEnd(now),
+      invoiceId: invoice.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await refreshPoolEntitlements(tx, (pool as typeof licensePools.$inferSelect).id, now);
+  return { poolId: (pool as typeof licensePools.$inferSelect).id };
 }
 
 /**
@@ -169,48 +247,13 @@ export async function recordInvoicePayment(
 ): Promise<{ poolId: string }> {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for("update");
-    if (!(invoice?.orgId && invoice.kind === "invoice" && invoice.quoteId)) throw notFound("Invoice");
-    if (invoice.status !== "open") throw new AppError("conflict", "This invoice is not open: it was paid or voided.");
-    const [quote] = await tx.select().from(quotes).where(eq(quotes.id, invoice.quoteId));
-    if (!quote) throw notFound("Quote");
-    await tx.update(invoices).set({ status: "paid", paidAt: now }).where(eq(invoices.id, invoice.id));
-    await tx.insert(payments).values({
-      orgId: invoice.orgId,
-      invoiceId: invoice.id,
-      status: "succeeded",
-      amountMinor: invoice.totalMinor,
-      currency: invoice.currency,
-      provider: "manual",
-      method: input.method,
-      recordedBy: staffId,
-      reference: input.reference ?? null,
-      occurredAt: now,
-    });
-    if (quote.kind === "renewal") return { poolId: await openRenewedPool(tx, quote, invoice.id, now) };
-    if (quote.poolId) {
-      const pool = await lockedPool(tx, invoice.orgId, quote.poolId);
-      if (!pool) throw notFound("License pool");
-      await tx
-        .update(licensePools)
-        .set({ seats: pool.seats + quote.seats, updatedAt: now })
-        .where(eq(licensePools.id, pool.id));
-      return { poolId: pool.id };
-    }
-    const [pool] = await tx
-      .insert(licensePools)
-      .values({
-        orgId: invoice.orgId,
-        planId: quote.planId,
-        seats: quote.seats,
-        startsAt: now,
-        endsAt: termEnd(now),
-        invoiceId: invoice.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await refreshPoolEntitlements(tx, (pool as typeof licensePools.$inferSelect).id, now);
-    return { poolId: (pool as typeof licensePools.$inferSelect).id };
+    const invoice = await lockTeamInvoice(tx, invoiceId);
+    if (!invoice) throw notFound("Invoice");
+    return applyInvoicePayment(
+      tx,
+      invoice,
+      { provider: "manual", method: input.method, recordedBy: staffId, reference: input.reference ?? null },
+      now,
+    );
   });
 }

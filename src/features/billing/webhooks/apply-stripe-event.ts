@@ -3,7 +3,9 @@ import type Stripe from "stripe";
 import { AppError } from "../../../kernel/app-error.js";
 import type { AppContext } from "../../../platform/context.js";
 import type { Tx } from "../../../platform/db/database.js";
-import { billingEvents, subscriptions } from "../schema.js";
+import { applyInvoicePayment, lockTeamInvoice } from "../licenses/quotes.js";
+import { PULSE_INVOICE_KEY } from "../providers/stripe.js";
+import { billingEvents, invoices, subscriptions } from "../schema.js";
 import { applySubscriptionEvent, type PaymentFacts } from "../service/apply.js";
 import { lockSubscription, type SubscriptionRow } from "../store/subscriptions.js";
 import type { SubscriptionEvent } from "../subscription-state.js";
@@ -99,6 +101,61 @@ async function linkStripeIds(tx: Tx, sub: SubscriptionRow, event: Stripe.Event):
   if (Object.keys(set).length > 0) await tx.update(subscriptions).set(set).where(eq(subscriptions.id, sub.id));
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The Pulse team invoice (purchase order) a paid Stripe invoice is: by its metadata, else by its Stripe id. */
+async function findTeamInvoice(tx: Tx, event: Stripe.Event) {
+  if (event.type !== "invoice.paid") return null;
+  const i = event.data.object;
+  const pulseId = i.metadata?.[PULSE_INVOICE_KEY];
+  if (pulseId && UUID.test(pulseId)) return lockTeamInvoice(tx, pulseId);
+  if (!i.id) return null;
+  const [found] = await tx
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(eq(invoices.provider, "stripe"), eq(invoices.providerInvoiceId, i.id)));
+  return found ? lockTeamInvoice(tx, found.id) : null;
+}
+
+/**
+ * A Stripe invoice for a purchase order was paid: the same path as a payment staff record (the invoice is
+ * paid, the seats open), in the transaction that stores the event. An invoice no longer open (staff
+ * recorded the payment first, or it was voided) stores the event as ignored and changes nothing.
+ */
+async function applyTeamInvoicePaid(
+  ctx: AppContext,
+  tx: Tx,
+  event: Stripe.Event,
+  invoice: NonNullable<Awaited<ReturnType<typeof lockTeamInvoice>>>,
+): Promise<StripeEventOutcome> {
+  const occurredAt = new Date(event.created * 1000);
+  const outcome: StripeEventOutcome = invoice.status === "open" ? "applied" : "ignored";
+  const stored = await tx
+    .insert(billingEvents)
+    .values({
+      provider: "stripe",
+      eventId: event.id,
+      type: event.type,
+      occurredAt,
+      appliedAt: ctx.clock.now(),
+      invoiceId: invoice.id,
+      outcome,
+      payload: event as unknown as Record<string, unknown>,
+    })
+    .onConflictDoNothing()
+    .returning({ id: billingEvents.eventId });
+  if (stored.length === 0) return "duplicate";
+  if (outcome !== "applied") return outcome;
+  const stripeInvoiceId = (event.data.object as Stripe.Invoice).id as string;
+  await applyInvoicePayment(
+    tx,
+    invoice,
+    { provider: "stripe", providerPaymentId: stripeInvoiceId, method: "stripe_invoice", recordedBy: null },
+    ctx.clock.now(),
+  );
+  return outcome;
+}
+
 /**
  * Applies one verified Stripe event in one transaction: the subscription row is locked, the event is
  * stored by id (a redelivery finds it and does nothing), an event created before the last one applied
@@ -109,6 +166,8 @@ async function linkStripeIds(tx: Tx, sub: SubscriptionRow, event: Stripe.Event):
 export async function applyStripeEvent(ctx: AppContext, event: Stripe.Event): Promise<StripeEventOutcome> {
   const occurredAt = new Date(event.created * 1000);
   return ctx.database.db.transaction(async (tx) => {
+    const teamInvoice = await findTeamInvoice(tx, event);
+    if (teamInvoice) return applyTeamInvoicePaid(ctx, tx, event, teamInvoice);
     const handled = (HANDLED_EVENTS as readonly string[]).includes(event.type);
     const sub = handled ? await findSubscription(tx, event) : null;
     // A paid invoice only ever moves a subscription forward (the state machine opens a year only when one

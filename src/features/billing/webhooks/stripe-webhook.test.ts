@@ -1,15 +1,16 @@
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildUser } from "../../../../test-support/factories.js";
+import { buildOrganization, buildPlatformAdmin, buildUser } from "../../../../test-support/factories.js";
 import { buildTestApp, type TestApp } from "../../../../test-support/test-app.js";
 import { TEST_ENGINES } from "../../../../test-support/test-db.js";
 import { fixedClock } from "../../../kernel/clock.js";
 import type { PlanList } from "../contract.js";
+import type { Licenses, Quote } from "../licenses/contract.js";
 import { stripeFixtures as fx } from "../providers/stripe-fixtures.js";
 import { type StripeTestServer, startStripeTestServer } from "../providers/stripe-test-server.js";
 import { configureBilling } from "../runtime.js";
-import { billingEvents, entitlements, payments, subscriptions } from "../schema.js";
+import { billingEvents, entitlements, invoices, licensePools, payments, subscriptions } from "../schema.js";
 import { DEFAULT_BILLING_SETTINGS } from "../settings.js";
 
 const SECRET = "whsec_pulse_test_secret";
@@ -216,5 +217,98 @@ describe.each(TEST_ENGINES)("Stripe webhooks (%s)", (engine) => {
       payload: JSON.stringify({ email: "nobody@example.com", password: "wrong password here" }),
     });
     expect(login.statusCode).toBe(401);
+  });
+  describe("a purchase-order invoice paid in Stripe", () => {
+    const call = (method: "GET" | "POST", url: string, cookie: string, payload?: unknown) =>
+      t.app.inject({ method, url, headers: { cookie, origin: "http://pulse.test" }, payload: payload as never });
+
+    /** An org admin quotes 3 seats and accepts with a PO: Pulse issues the invoice through Stripe (local server). */
+    async function acceptedInvoice() {
+      const org = await buildOrganization(t.ctx, `PO Org ${++seq}`);
+      const plans = (await t.app.inject({ method: "GET", url: "/api/billing/plans" })).json() as PlanList;
+      const planId = plans.plans.find((p) => p.key === "basic")?.id as string;
+      const base = `/api/organizations/${org.orgId}/licenses`;
+      const quote = await call("POST", `${base}/quotes`, org.owner.cookie, { planId, seats: 3 });
+      expect(quote.statusCode, quote.body).toBe(201);
+      const accepted = await call("POST", `${base}/quotes/${(quote.json() as Quote).id}/accept`, org.owner.cookie, {
+        poNumber: "PO-STRIPE-1",
+      });
+      expect(accepted.statusCode, accepted.body).toBe(200);
+      const invoiceId = (accepted.json() as Quote).invoiceId as string;
+      const [row] = await t.ctx.database.db.select().from(invoices).where(eq(invoices.id, invoiceId));
+      expect(row?.provider).toBe("stripe");
+      expect(row?.providerInvoiceId).toMatch(/^in_/);
+      return { org, base, invoiceId, stripeInvoiceId: row?.providerInvoiceId as string };
+    }
+    const paidEvent = (inv: { invoiceId: string; stripeInvoiceId: string }, withMetadata = true) =>
+      event(
+        "invoice.paid",
+        fx.invoice({
+          id: inv.stripeInvoiceId,
+          status: "paid",
+          customer: "cus_po",
+          collectionMethod: "send_invoice",
+          daysUntilDue: 30,
+          ...(withMetadata ? { metadata: { pulse_invoice_id: inv.invoiceId } } : {}),
+        }),
+      );
+    const poolsOf = (invoiceId: string) =>
+      t.ctx.database.db.select().from(licensePools).where(eq(licensePools.invoiceId, invoiceId));
+
+    it("marks the invoice paid and opens the seat pool, as a staff-recorded payment does; a redelivery does nothing", async () => {
+      const inv = await acceptedInvoice();
+      const e = paidEvent(inv);
+      const res = await deliver(e);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ received: true, outcome: "applied" });
+
+      const licenses = (await call("GET", inv.base, inv.org.owner.cookie)).json() as Licenses;
+      expect(licenses.invoices.find((i) => i.id === inv.invoiceId)?.status).toBe("paid");
+      const pool = licenses.pools.find((p) => p.seats === 3);
+      expect(pool).toMatchObject({
+        seats: 3,
+        used: 0,
+        startsAt: "2026-03-10T09:00:00.000Z",
+        endsAt: "2027-03-10T09:00:00.000Z",
+      });
+      const paid = await t.ctx.database.db.select().from(payments).where(eq(payments.invoiceId, inv.invoiceId));
+      expect(paid).toHaveLength(1);
+      expect(paid[0]).toMatchObject({ provider: "stripe", providerPaymentId: inv.stripeInvoiceId, recordedBy: null });
+      const [stored] = await t.ctx.database.db.select().from(billingEvents).where(eq(billingEvents.eventId, e.id));
+      expect(stored).toMatchObject({ invoiceId: inv.invoiceId, outcome: "applied" });
+
+      expect((await deliver(e)).json().outcome).toBe("duplicate");
+      expect(await poolsOf(inv.invoiceId)).toHaveLength(1);
+      expect(await t.ctx.database.db.select().from(payments).where(eq(payments.invoiceId, inv.invoiceId))).toHaveLength(
+        1,
+      );
+      // Staff cannot record the same payment again.
+      const staff = await buildPlatformAdmin(t.ctx);
+      const again = await call("POST", `/api/admin/billing/license-invoices/${inv.invoiceId}/payments`, staff.cookie, {
+        method: "bank_transfer",
+      });
+      expect(again.statusCode).toBe(409);
+    });
+
+    it("finds the invoice by its Stripe id without metadata; after a staff-recorded payment the event is ignored", async () => {
+      const byId = await acceptedInvoice();
+      expect((await deliver(paidEvent(byId, false))).json().outcome).toBe("applied");
+      expect(await poolsOf(byId.invoiceId)).toHaveLength(1);
+
+      const first = await acceptedInvoice();
+      const staff = await buildPlatformAdmin(t.ctx);
+      const recorded = await call(
+        "POST",
+        `/api/admin/billing/license-invoices/${first.invoiceId}/payments`,
+        staff.cookie,
+        { method: "bank_transfer", reference: "TRX-9" },
+      );
+      expect(recorded.statusCode).toBe(200);
+      expect((await deliver(paidEvent(first))).json().outcome).toBe("ignored");
+      expect(await poolsOf(first.invoiceId)).toHaveLength(1);
+      expect(
+        await t.ctx.database.db.select().from(payments).where(eq(payments.invoiceId, first.invoiceId)),
+      ).toHaveLength(1);
+    });
   });
 });
