@@ -100,6 +100,13 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/admin/academy/cpd/audit-requests": "platform_admin",
   "POST /api/admin/academy/cpd/audit-requests/:auditRequestId/decision": "platform_admin",
   "GET /api/admin/academy/cpd/evidence/:evidenceId": "platform_admin",
+  "POST /api/academy/cpd/suggestions": "user",
+  "GET /api/academy/cpd/suggestions": "user",
+  "GET /api/academy/cpd/suggestions/mine": "user",
+  "POST /api/academy/cpd/suggestions/:suggestionId/vote": "user",
+  "DELETE /api/academy/cpd/suggestions/:suggestionId/vote": "user",
+  "GET /api/admin/academy/cpd/suggestions": "platform_admin",
+  "PATCH /api/admin/academy/cpd/suggestions/:suggestionId": "platform_admin",
   // academy: CPD paths and library (Level 5; the plan is checked by the service, 403 when locked)
   "GET /api/academy/cpd/paths": "user",
   "GET /api/academy/cpd/paths/:pathId": "user",

@@ -330,6 +330,11 @@ export const RESOURCES: Record<string, Resource> = {
   programKey: { scope: "shared", because: CATALOG },
   pathId: { scope: "shared", because: "CPD paths are one catalog for every learner" },
   itemId: { scope: "shared", because: "CPD library items are one catalog for every learner" },
+  suggestionId: {
+    scope: "shared",
+    because:
+      "a CPD topic suggestion is shown to every CPD learner to support (the vote is the caller's own); only staff change its status",
+  },
   moduleKey: { scope: "shared", because: CATALOG },
   id: { scope: "shared", because: `${CATALOG} (edited by platform staff only)` },
   token: { scope: "shared", because: "an invitation token is a 256-bit secret: knowing it is the permission" },

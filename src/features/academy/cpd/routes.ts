@@ -5,6 +5,7 @@ import { cpdDashboardRoutes } from "./dashboard/routes.js";
 import { cpdLibraryRoutes } from "./library/routes.js";
 import { cpdPathRoutes } from "./paths/routes.js";
 import { selfCertRoutes } from "./self-cert/routes.js";
+import { suggestionRoutes } from "./suggestions/routes.js";
 
 /**
  * Every CPD route, under /api/academy/cpd (learners) and /api/admin/academy/cpd (staff). Each component
@@ -17,4 +18,5 @@ export const cpdRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   await app.register(cpdDashboardRoutes, { ctx });
   await app.register(selfCertRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
+  await app.register(suggestionRoutes, { ctx });
 };
