@@ -9,8 +9,11 @@ export type NotificationText = { title: string; body: string; link: string };
 export const ALERTS_PATH = "/pulse/alerts";
 export const PREFERENCES_PATH = "/pulse/alerts?tab=settings";
 export const CLIENTS_PATH = "/pulse";
+/** The client's page, where an alert about it is acted on. */
+export const clientPath = (clientId: string) => `/pulse/clients/${encodeURIComponent(clientId)}`;
 
 export type RiskFacts = {
+  clientId: string;
   clientName: string;
   level: PulseLevel;
   note: string;
@@ -29,14 +32,23 @@ export function riskAlertText(f: RiskFacts): NotificationText {
   ];
   if (f.reasons.length) lines.push(`Reasons: ${f.reasons.join(", ")}.`);
   if (f.note) lines.push(`Note: ${clip(f.note, MAX_NOTE)}`);
-  return { title: `${f.clientName} is at ${PULSE_LABELS[f.level]}`, body: lines.join("\n"), link: ALERTS_PATH };
+  return {
+    title: `${f.clientName} is at ${PULSE_LABELS[f.level]}`,
+    body: lines.join("\n"),
+    link: clientPath(f.clientId),
+  };
 }
 
-export function escalationText(f: { clientName: string; level: PulseLevel; hours: number }): NotificationText {
+export function escalationText(f: {
+  clientId: string;
+  clientName: string;
+  level: PulseLevel;
+  hours: number;
+}): NotificationText {
   return {
     title: `Unclaimed for ${f.hours} h: ${f.clientName} (${PULSE_LABELS[f.level]})`,
     body: `Nobody has claimed the ${PULSE_LABELS[f.level]} alert for ${f.clientName} in ${f.hours} hours. Claim it, or ask someone to.`,
-    link: ALERTS_PATH,
+    link: clientPath(f.clientId),
   };
 }
 
@@ -90,13 +102,13 @@ const slackEscape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("
 /** A Slack-compatible incoming-webhook message: `text` for any receiver, `blocks` for Slack. */
 export function slackMessage(f: RiskFacts, appUrl: string) {
   const text = riskAlertText(f);
-  const url = `${appUrl}${ALERTS_PATH}`;
+  const url = `${appUrl}${clientPath(f.clientId)}`;
   return {
     text: `${text.title}. ${text.body.split("\n")[0]} ${url}`,
     blocks: [
       { type: "header", text: { type: "plain_text", text: clip(text.title, 150) } },
       { type: "section", text: { type: "mrkdwn", text: slackEscape(text.body) } },
-      { type: "context", elements: [{ type: "mrkdwn", text: `<${url}|Open the alert in Pulse>` }] },
+      { type: "context", elements: [{ type: "mrkdwn", text: `<${url}|Open the client in Pulse>` }] },
     ],
   };
 }

@@ -17,6 +17,9 @@ export function presentAlert(row: AlertListRow): Alert {
     claimedBy: person(row.claimedById, row.claimedByName),
     claimedAt: row.claimedAt?.toISOString() ?? null,
     escalatedAt: row.escalatedAt?.toISOString() ?? null,
+    status: row.resolvedAt ? "recovered" : row.claimedAt ? "claimed" : "open",
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    resolvedByEntryId: row.resolvedByEntryId,
   };
 }
 

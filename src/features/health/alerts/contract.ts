@@ -5,9 +5,9 @@ import { PulseLevel } from "../pulses/contract.js";
 
 // ---- alerts ----
 
-export const ALERT_STATUSES = ["open", "claimed", "all"] as const;
+export const ALERT_STATUSES = ["open", "claimed", "recovered", "all"] as const;
 export const AlertListQuery = z.object({
-  /** open = nobody claimed it yet; claimed = someone did; all = both. */
+  /** open = nobody claimed it and the pulse has not recovered; claimed = someone did; recovered = the pulse rose back above the threshold; all = every alert. */
   status: z.enum(ALERT_STATUSES).default("open"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
@@ -33,6 +33,11 @@ export const Alert = z.object({
   claimedBy: Person.nullable(),
   claimedAt: z.iso.datetime().nullable(),
   escalatedAt: z.iso.datetime().nullable(),
+  /** open, claimed, or recovered once a pulse above the threshold resolved it. */
+  status: z.enum(["open", "claimed", "recovered"]),
+  /** When the pulse rose back above the threshold, and the pulse entry that did it. */
+  resolvedAt: z.iso.datetime().nullable(),
+  resolvedByEntryId: z.uuid().nullable(),
 });
 export type Alert = z.infer<typeof Alert>;
 export const AlertList = z.object({ alerts: z.array(Alert), total: z.number().int() });

@@ -3,14 +3,22 @@ import type { AppContext } from "../../../platform/context.js";
 import { type AnyJob, anyJob, defineJob } from "../../../platform/jobs/jobs.js";
 import { pulseSetEvent } from "../pulses/events.js";
 import { alertRaisedEvent } from "./events.js";
-import { escalateDueAlerts, postAlertWebhook, raiseAlert, remindCsms, sendDigests } from "./service.js";
+import {
+  escalateDueAlerts,
+  postAlertWebhook,
+  raiseAlert,
+  remindCsms,
+  resolveRecoveredAlerts,
+  sendDigests,
+} from "./service.js";
 
 export const escalateAlertsEvent = { name: "alerts.escalate-due", payload: z.object({}) };
 export const remindCsmsEvent = { name: "alerts.remind-csms-daily", payload: z.object({}) };
 export const sendDigestsEvent = { name: "alerts.send-digests-daily", payload: z.object({}) };
 
 /**
- * pulse.set → a risk alert, inbox items and real-time mail (idempotent per pulse entry: the alert is
+ * pulse.set → a risk alert, inbox items and real-time mail, or, for a pulse above the threshold, the
+ * client's alerts resolved as recovered (idempotent per pulse entry: the alert is
  * unique per entry, so jobs of one client may run side by side). Batched, several at once, so a burst of
  * pulses gets its alerts in seconds.
  */
@@ -19,7 +27,10 @@ export const raiseAlertJob = (ctx: () => AppContext) =>
     ...pulseSetEvent,
     batchSize: 20,
     concurrency: 4,
-    handler: async (payload) => void (await raiseAlert(ctx(), payload)),
+    handler: async (payload) => {
+      await raiseAlert(ctx(), payload);
+      await resolveRecoveredAlerts(ctx(), payload);
+    },
   });
 
 /** alert.raised → the organization's signed webhook, retried with backoff when the receiver fails. */

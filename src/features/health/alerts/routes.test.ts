@@ -10,7 +10,7 @@ import { mailMessages } from "../../../platform/mail/schema.js";
 import { addMember } from "../../accounts/organizations/service.js";
 import { getHealthSettings, saveHealthSettings } from "../settings/store.js";
 import { escalateAlertsEvent, remindCsmsEvent, sendDigestsEvent } from "./jobs.js";
-import { postAlertWebhook, raiseAlert } from "./service.js";
+import { postAlertWebhook, raiseAlert, resolveRecoveredAlerts } from "./service.js";
 import { webhookSender } from "./webhook-sender.js";
 import { verifyWebhookSignature } from "./webhook-signature.js";
 
@@ -103,7 +103,10 @@ describe.each(TEST_ENGINES)("risk alerts on %s", (engine) => {
     const mail = await t.lastMailTo(manager.email);
     expect(mail?.subject).toBe("[Pulse] Globex is at High Risk");
     expect(mail?.text).toContain("Budget frozen until Q2");
-    expect(mail?.text).toContain("http://pulse.test/pulse/alerts");
+    expect(mail?.text).toContain(`Open in Pulse: http://pulse.test/pulse/clients/${clientId}`);
+    expect((await call("GET", "/notifications", manager)).json().notifications[0].link).toBe(
+      `/pulse/clients/${clientId}`,
+    );
     expect(await t.lastMailTo(owner.email)).toBeDefined();
     expect(await t.lastMailTo(admin.email)).toBeUndefined(); // digest
     expect(await t.lastMailTo(quietAdmin.email)).toBeUndefined(); // off
@@ -440,6 +443,55 @@ describe.each(TEST_ENGINES)("risk alerts on %s", (engine) => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await saveHealthSettings(t.ctx.database.db, { ...settings, webhookUrl: null, webhookSecret: null }, clock.now());
     }
+  });
+
+  it("resolves an alert as recovered when the current pulse rises above the threshold, once, and never escalates it", async () => {
+    const clientId = await newClient("Soylent");
+    await setPulse(clientId, "severe_risk");
+    await t.ctx.jobs.drain();
+    const raised = await alertOf(clientId);
+    expect(raised).toMatchObject({ status: "open", resolvedAt: null, resolvedByEntryId: null });
+    expect((await alertsList("open")).some((a) => a.clientId === clientId)).toBe(true);
+
+    // A back-dated Satisfied entry is not the current pulse: the alert stays open.
+    await setPulse(clientId, "satisfied", csm, { effectiveAt: "2026-10-01T00:00:00Z" });
+    await t.ctx.jobs.drain();
+    expect((await alertOf(clientId))?.status).toBe("open");
+
+    const entryId = await setPulse(clientId, "satisfied");
+    await t.ctx.jobs.drain();
+    const resolved = await call("GET", `/alerts?status=recovered`, manager);
+    const mine = resolved.json().alerts.find((a: { clientId: string }) => a.clientId === clientId);
+    expect(mine).toMatchObject({
+      id: raised?.id,
+      status: "recovered",
+      resolvedAt: clock.now().toISOString(),
+      resolvedByEntryId: entryId,
+    });
+    expect((await alertsList("open")).some((a) => a.clientId === clientId)).toBe(false);
+    expect((await alertsList("claimed")).some((a) => a.clientId === clientId)).toBe(false);
+
+    // The job runs again (a retry): nothing changes.
+    const payload = { orgId, clientId, entryId, rank: 5, recordedBy: csm.userId };
+    expect(await resolveRecoveredAlerts(t.ctx, payload)).toEqual([]);
+    expect((await alertOf(clientId))?.resolvedByEntryId).toBe(entryId);
+
+    // Long after: a recovered alert never escalates.
+    clock.advance(24 * 30 * HOUR);
+    await runJob(escalateAlertsEvent);
+    expect((await alertOf(clientId))?.escalatedAt).toBeNull();
+  });
+
+  it("resolves nothing for a pulse still at or below the threshold", async () => {
+    const clientId = await newClient("Cyberdyne");
+    await setPulse(clientId, "severe_risk");
+    await t.ctx.jobs.drain();
+    const first = await alertOf(clientId);
+    const entryId = await setPulse(clientId, "severe_risk");
+    await t.ctx.jobs.drain();
+    expect(await resolveRecoveredAlerts(t.ctx, { orgId, clientId, entryId, rank: 1, recordedBy: null })).toEqual([]);
+    const open = (await alertsList("open")).filter((a) => a.clientId === clientId);
+    expect(open.map((a) => a.id)).toContain(first?.id);
   });
 
   it("never shows or lets anyone claim another organization's alerts", async () => {

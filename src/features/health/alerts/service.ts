@@ -13,4 +13,5 @@ export {
 export { postAlertWebhook } from "./service/post-alert-webhook.js";
 export { raiseAlert } from "./service/raise-alert.js";
 export { remindCsms } from "./service/remind-csms.js";
+export { resolveRecoveredAlerts } from "./service/resolve-alerts.js";
 export { sendDigests } from "./service/send-digests.js";

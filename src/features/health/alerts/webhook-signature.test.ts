@@ -25,6 +25,7 @@ describe("slackMessage", () => {
   it("has plain text for any receiver and escaped blocks for Slack", () => {
     const message = slackMessage(
       {
+        clientId: "c1",
         clientName: "Smith & <Sons>",
         level: "high_risk",
         note: "Budget frozen",
@@ -35,12 +36,12 @@ describe("slackMessage", () => {
       "https://pulse.example",
     );
     expect(message.text).toBe(
-      "Smith & <Sons> is at High Risk. Casey set Smith & <Sons> to High Risk. https://pulse.example/pulse/alerts",
+      "Smith & <Sons> is at High Risk. Casey set Smith & <Sons> to High Risk. https://pulse.example/pulse/clients/c1",
     );
     expect(JSON.stringify(message.blocks)).toContain("Smith &amp; &lt;Sons&gt;");
     expect(message.blocks[2]).toEqual({
       type: "context",
-      elements: [{ type: "mrkdwn", text: "<https://pulse.example/pulse/alerts|Open the alert in Pulse>" }],
+      elements: [{ type: "mrkdwn", text: "<https://pulse.example/pulse/clients/c1|Open the client in Pulse>" }],
     });
   });
 });

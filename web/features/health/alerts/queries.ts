@@ -13,7 +13,7 @@ import { api, apiRequest, queryString } from "../../../api/http-client";
 const inline = { meta: { inlineError: true } };
 const orgPath = (orgId: string) => `/api/organizations/${encodeURIComponent(orgId)}`;
 
-export type AlertStatus = "open" | "claimed" | "all";
+export type AlertStatus = "open" | "claimed" | "recovered" | "all";
 export type AlertPage = { status: AlertStatus; limit: number; offset: number };
 
 export const alertKeys = {

@@ -26,7 +26,12 @@ export async function escalateDueAlerts(ctx: AppContext): Promise<number> {
       await db.transaction(async (tx) => {
         if (!(await store.markEscalated(tx, orgId, alert.id, now))) return;
         escalated++;
-        const text = escalationText({ clientName: alert.clientName, level: levelOfRank(alert.rank), hours });
+        const text = escalationText({
+          clientId: alert.clientId,
+          clientName: alert.clientName,
+          level: levelOfRank(alert.rank),
+          hours,
+        });
         await deliverNotification(tx, ctx, orgId, owners, { kind: "alert_escalated", subjectKey: alert.id, ...text });
       });
     }

@@ -10,6 +10,7 @@ export async function loadRiskFacts(ctx: AppContext, orgId: string, clientId: st
     const client = await getClient(ctx, orgId, clientId);
     const entry = await getPulseEntry(ctx, orgId, clientId, entryId);
     const facts: RiskFacts = {
+      clientId: client.id,
       clientName: client.name,
       level: entry.level,
       note: entry.note,

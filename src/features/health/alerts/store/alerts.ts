@@ -30,6 +30,25 @@ export async function findAlert(db: Db, orgId: string, alertId: string): Promise
   return row;
 }
 
+/**
+ * Resolves the client's unresolved alerts ("recovered") with the pulse entry that rose above the
+ * threshold; returns the resolved alerts' ids (none when a retried job runs again).
+ */
+export async function resolveAlerts(
+  db: Db,
+  orgId: string,
+  clientId: string,
+  entryId: string,
+  now: Date,
+): Promise<string[]> {
+  const updated = await db
+    .update(alerts)
+    .set({ resolvedAt: now, resolvedByEntryId: entryId })
+    .where(and(eq(alerts.orgId, orgId), eq(alerts.clientId, clientId), isNull(alerts.resolvedAt)))
+    .returning({ id: alerts.id });
+  return updated.map((r) => r.id);
+}
+
 /** Claims an unclaimed alert; undefined when someone claimed it first. */
 export async function claimAlert(db: Db, orgId: string, alertId: string, userId: string, now: Date) {
   const [row] = await db
@@ -54,11 +73,14 @@ export type AlertListRow = {
   claimedByName: string | null;
   claimedAt: Date | null;
   escalatedAt: Date | null;
+  resolvedAt: Date | null;
+  resolvedByEntryId: string | null;
 };
 
 const STATUS_WHERE = {
-  open: sql`a.claimed_at is null`,
-  claimed: sql`a.claimed_at is not null`,
+  open: sql`a.claimed_at is null and a.resolved_at is null`,
+  claimed: sql`a.claimed_at is not null and a.resolved_at is null`,
+  recovered: sql`a.resolved_at is not null`,
   all: sql`true`,
 } as const;
 
@@ -74,7 +96,8 @@ export async function listAlerts(
     db,
     sql`select a.id, a.client_id, c.name as client_name, c.assigned_csm_id, csm.name as csm_name, a.rank,
           c.current_pulse_rank, a.pulse_entry_id is distinct from c.current_pulse_entry_id as superseded,
-          a.raised_at, a.claimed_by, claimer.name as claimer_name, a.claimed_at, a.escalated_at
+          a.raised_at, a.claimed_by, claimer.name as claimer_name, a.claimed_at, a.escalated_at,
+          a.resolved_at, a.resolved_by_entry_id
         from alerts a
         join clients c on c.id = a.client_id and c.org_id = a.org_id
         left join users csm on csm.id = c.assigned_csm_id
@@ -99,6 +122,8 @@ export async function listAlerts(
       claimedByName: (r.claimer_name as string | null) ?? null,
       claimedAt: date(r.claimed_at),
       escalatedAt: date(r.escalated_at),
+      resolvedAt: date(r.resolved_at),
+      resolvedByEntryId: (r.resolved_by_entry_id as string | null) ?? null,
     })),
     total: Number(total?.n ?? 0),
   };
@@ -110,7 +135,7 @@ export async function listEscalationCandidates(db: Db) {
     db,
     sql`select a.id, a.org_id, a.client_id, a.rank, a.raised_at, c.name as client_name
         from alerts a join clients c on c.id = a.client_id and c.org_id = a.org_id
-        where a.claimed_at is null and a.escalated_at is null and c.archived_at is null
+        where a.claimed_at is null and a.escalated_at is null and a.resolved_at is null and c.archived_at is null
           and a.pulse_entry_id = c.current_pulse_entry_id
         order by a.org_id, a.raised_at`,
   );
@@ -129,7 +154,15 @@ export async function markEscalated(db: Db, orgId: string, alertId: string, now:
   const updated = await db
     .update(alerts)
     .set({ escalatedAt: now })
-    .where(and(eq(alerts.orgId, orgId), eq(alerts.id, alertId), isNull(alerts.escalatedAt), isNull(alerts.claimedBy)))
+    .where(
+      and(
+        eq(alerts.orgId, orgId),
+        eq(alerts.id, alertId),
+        isNull(alerts.escalatedAt),
+        isNull(alerts.claimedBy),
+        isNull(alerts.resolvedAt),
+      ),
+    )
     .returning({ id: alerts.id });
   return updated.length > 0;
 }

@@ -12,6 +12,7 @@ const PAGE_SIZE = 25;
 const EMPTY: Record<AlertStatus, string> = {
   open: "No open alerts. Every risk alert has been claimed.",
   claimed: "Nobody has claimed an alert yet.",
+  recovered: "No alert has recovered yet. An alert recovers when the client's pulse rises back above the threshold.",
   all: "No risk alerts yet. They are raised when a client's pulse drops to the alert threshold.",
 };
 
@@ -40,6 +41,7 @@ export function AlertsSection({ orgId, timeZone }: { orgId: string; timeZone: st
             data={[
               { value: "open", label: "Open" },
               { value: "claimed", label: "Claimed" },
+              { value: "recovered", label: "Recovered" },
               { value: "all", label: "All" },
             ]}
           />

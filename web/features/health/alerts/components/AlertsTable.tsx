@@ -12,6 +12,20 @@ type AlertsTableProps = {
 };
 
 function AlertState({ alert, timeZone }: { alert: Alert; timeZone: string }) {
+  if (alert.status === "recovered") {
+    return (
+      <Stack gap={2}>
+        <Badge color="teal.9" variant="light">
+          Recovered
+        </Badge>
+        {alert.resolvedAt ? (
+          <Text fz="xs" c="dimmed">
+            {formatDateTime(alert.resolvedAt, timeZone)}
+          </Text>
+        ) : null}
+      </Stack>
+    );
+  }
   if (alert.claimedBy) {
     return (
       <Stack gap={2}>
@@ -79,7 +93,7 @@ export function AlertsTable({ alerts, timeZone, onClaim, claimingId }: AlertsTab
                 <AlertState alert={alert} timeZone={timeZone} />
               </Table.Td>
               <Table.Td ta="right">
-                {alert.claimedBy ? null : (
+                {alert.claimedBy || alert.status === "recovered" ? null : (
                   <Button
                     size="xs"
                     onClick={() => onClaim(alert)}
