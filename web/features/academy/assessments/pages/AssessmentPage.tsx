@@ -10,6 +10,7 @@ import { LoadingBlock } from "../../../../ui/LoadingBlock";
 import { NotFoundView } from "../../../../ui/NotFoundView";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { TextLink } from "../../../../ui/RouterLink";
+import { ScrollTable } from "../../../../ui/ScrollTable";
 import { SectionCard } from "../../../../ui/SectionCard";
 import { ToneBadge } from "../../../../ui/ToneBadge";
 import { useSignedInMe } from "../../../accounts/identity/queries";
@@ -139,49 +140,51 @@ function AssessmentView({
           description={status.bestScorePercent !== null ? `Best score: ${status.bestScorePercent}%` : "No attempt yet."}
         >
           {status.attempts.length > 0 ? (
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Attempt</Table.Th>
-                  <Table.Th>Started</Table.Th>
-                  <Table.Th>Score</Table.Th>
-                  <Table.Th>Result</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Open</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {[...status.attempts].reverse().map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>#{a.number}</Table.Td>
-                    <Table.Td>{formatDateTime(a.startedAt, timeZone)}</Table.Td>
-                    <Table.Td>
-                      {a.scorePercent === null ? "—" : `${a.scorePercent}% (${a.correctCount}/${a.questionCount})`}
-                    </Table.Td>
-                    <Table.Td>
-                      {a.passed === null ? (
-                        <ToneBadge tone="blue">In progress</ToneBadge>
-                      ) : a.passed ? (
-                        <ToneBadge tone="teal">Passed</ToneBadge>
-                      ) : (
-                        <ToneBadge tone="red">Not passed</ToneBadge>
-                      )}
-                      {a.submittedBy === "deadline" ? (
-                        <Text span fz="xs" c="dimmed" ml="xs">
-                          time ran out
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <TextLink to="/academy/attempts/$attemptId" params={{ attemptId: a.id }}>
-                        {a.submittedAt ? `Review attempt ${a.number}` : `Continue attempt ${a.number}`}
-                      </TextLink>
-                    </Table.Td>
+            <ScrollTable minWidth={560} label="Your attempts">
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Attempt</Table.Th>
+                    <Table.Th>Started</Table.Th>
+                    <Table.Th>Score</Table.Th>
+                    <Table.Th>Result</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>Open</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {[...status.attempts].reverse().map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td>#{a.number}</Table.Td>
+                      <Table.Td>{formatDateTime(a.startedAt, timeZone)}</Table.Td>
+                      <Table.Td>
+                        {a.scorePercent === null ? "—" : `${a.scorePercent}% (${a.correctCount}/${a.questionCount})`}
+                      </Table.Td>
+                      <Table.Td>
+                        {a.passed === null ? (
+                          <ToneBadge tone="blue">In progress</ToneBadge>
+                        ) : a.passed ? (
+                          <ToneBadge tone="teal">Passed</ToneBadge>
+                        ) : (
+                          <ToneBadge tone="red">Not passed</ToneBadge>
+                        )}
+                        {a.submittedBy === "deadline" ? (
+                          <Text span fz="xs" c="dimmed" ml="xs">
+                            time ran out
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td>
+                        <TextLink to="/academy/attempts/$attemptId" params={{ attemptId: a.id }}>
+                          {a.submittedAt ? `Review attempt ${a.number}` : `Continue attempt ${a.number}`}
+                        </TextLink>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
           ) : null}
         </SectionCard>
       </Stack>

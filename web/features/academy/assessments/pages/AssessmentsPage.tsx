@@ -5,6 +5,7 @@ import { ErrorAlert } from "../../../../ui/ErrorAlert";
 import { LoadingBlock } from "../../../../ui/LoadingBlock";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { TextLink } from "../../../../ui/RouterLink";
+import { ScrollTable } from "../../../../ui/ScrollTable";
 import { SectionCard } from "../../../../ui/SectionCard";
 import { ToneBadge } from "../../../../ui/ToneBadge";
 import { describeTimeLimit } from "../describe-policy";
@@ -12,49 +13,51 @@ import { useAssessmentList } from "../queries";
 
 type Item = AssessmentList["assessments"][number];
 
-function AssessmentTable({ items }: { items: Item[] }) {
+function AssessmentTable({ items, label }: { items: Item[]; label: string }) {
   return (
-    <Table striped>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Title</Table.Th>
-          <Table.Th>Part of</Table.Th>
-          <Table.Th>Questions</Table.Th>
-          <Table.Th>Time</Table.Th>
-          <Table.Th>Pass mark</Table.Th>
-          <Table.Th>You</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((a) => (
-          <Table.Tr key={a.id}>
-            <Table.Td>
-              <TextLink to="/academy/assessments/$assessmentId" params={{ assessmentId: a.id }}>
-                {a.title}
-              </TextLink>
-            </Table.Td>
-            <Table.Td>{[a.parentTitle, a.programTitle].filter(Boolean).join(" · ")}</Table.Td>
-            <Table.Td>{a.questionCount}</Table.Td>
-            <Table.Td>{describeTimeLimit(a.timeLimitMinutes)}</Table.Td>
-            <Table.Td>{a.passPercent}%</Table.Td>
-            <Table.Td>
-              {a.passed ? (
-                <ToneBadge tone="teal">Passed {a.bestScorePercent}%</ToneBadge>
-              ) : a.attemptCount > 0 ? (
-                <ToneBadge tone="blue">
-                  {a.attemptCount} {a.attemptCount === 1 ? "attempt" : "attempts"}
-                  {a.bestScorePercent !== null ? `, best ${a.bestScorePercent}%` : ""}
-                </ToneBadge>
-              ) : (
-                <Text fz="sm" c="dimmed">
-                  Not started
-                </Text>
-              )}
-            </Table.Td>
+    <ScrollTable minWidth={640} label={label}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Title</Table.Th>
+            <Table.Th>Part of</Table.Th>
+            <Table.Th>Questions</Table.Th>
+            <Table.Th>Time</Table.Th>
+            <Table.Th>Pass mark</Table.Th>
+            <Table.Th>You</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                <TextLink to="/academy/assessments/$assessmentId" params={{ assessmentId: a.id }}>
+                  {a.title}
+                </TextLink>
+              </Table.Td>
+              <Table.Td>{[a.parentTitle, a.programTitle].filter(Boolean).join(" · ")}</Table.Td>
+              <Table.Td>{a.questionCount}</Table.Td>
+              <Table.Td>{describeTimeLimit(a.timeLimitMinutes)}</Table.Td>
+              <Table.Td>{a.passPercent}%</Table.Td>
+              <Table.Td>
+                {a.passed ? (
+                  <ToneBadge tone="teal">Passed {a.bestScorePercent}%</ToneBadge>
+                ) : a.attemptCount > 0 ? (
+                  <ToneBadge tone="blue">
+                    {a.attemptCount} {a.attemptCount === 1 ? "attempt" : "attempts"}
+                    {a.bestScorePercent !== null ? `, best ${a.bestScorePercent}%` : ""}
+                  </ToneBadge>
+                ) : (
+                  <Text fz="sm" c="dimmed">
+                    Not started
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
   );
 }
 
@@ -73,10 +76,14 @@ export function AssessmentsPage() {
       />
       <Stack gap="lg">
         <SectionCard title="Certification exams">
-          {exams.length > 0 ? <AssessmentTable items={exams} /> : <Text c="dimmed">No exams yet.</Text>}
+          {exams.length > 0 ? <AssessmentTable items={exams} label="Exams" /> : <Text c="dimmed">No exams yet.</Text>}
         </SectionCard>
         <SectionCard title="Module tests">
-          {tests.length > 0 ? <AssessmentTable items={tests} /> : <Text c="dimmed">No module tests yet.</Text>}
+          {tests.length > 0 ? (
+            <AssessmentTable items={tests} label="Module tests" />
+          ) : (
+            <Text c="dimmed">No module tests yet.</Text>
+          )}
         </SectionCard>
       </Stack>
     </>

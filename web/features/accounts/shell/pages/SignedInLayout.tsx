@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { Navigate, Outlet } from "@tanstack/react-router";
 import { BrandMark } from "../../../../ui/BrandMark";
 import { TextLink } from "../../../../ui/RouterLink";
+import { MAIN_CONTENT_ID, SkipLink } from "../../../../ui/SkipLink";
 import { NotificationBell } from "../../../health/alerts/components/NotificationBell";
 import { useMe } from "../../identity/queries";
 import { OrgSwitcher } from "../../organizations/components/OrgSwitcher";
@@ -21,6 +22,7 @@ export function SignedInLayout() {
       navbar={{ width: 248, breakpoint: "sm", collapsed: { mobile: !opened } }}
       padding="lg"
     >
+      <SkipLink />
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -39,7 +41,7 @@ export function SignedInLayout() {
       <AppShell.Navbar p="md" aria-label="Main navigation">
         <MainNav me={me} onNavigate={close} />
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="gray.0" id={MAIN_CONTENT_ID} tabIndex={-1} style={{ outline: "none" }}>
         <Container size="lg" px={0} py="md">
           <Outlet />
         </Container>
