@@ -2,6 +2,7 @@ import {
   IconCertificate,
   IconChartBar,
   IconHeartRateMonitor,
+  IconLicense,
   IconListCheck,
   IconMailOpened,
   IconRosette,
@@ -11,6 +12,7 @@ import {
 } from "@tabler/icons-react";
 import type { ComponentType } from "react";
 import type { MeResponse } from "../../../../src/features/accounts/identity/contract";
+import { roleAtLeast } from "../../../../src/kernel/roles";
 
 export type NavPath =
   | "/academy"
@@ -19,6 +21,8 @@ export type NavPath =
   | "/pulse"
   | "/engagements"
   | "/org"
+  | "/organization/licenses"
+  | "/admin/billing/licenses"
   | "/admin/outbox"
   | "/admin/question-pools"
   | "/admin/credentials"
@@ -34,10 +38,11 @@ export type NavItem = {
 
 /**
  * What the navigation shows this person: Academy and CPD for everyone; Pulse, Engagements and Team
- * need an active organization (any role); Admin only for platform admins.
+ * need an active organization (any role), its Licenses an admin or owner; Admin only for platform admins.
  */
 export function navSectionsFor(me: MeResponse): NavSection[] {
   const inOrganization = me.activeOrganizationId !== null;
+  const activeRole = me.organizations.find((o) => o.id === me.activeOrganizationId)?.role;
   const sections: NavSection[] = [
     {
       label: "Learning",
@@ -61,6 +66,10 @@ export function navSectionsFor(me: MeResponse): NavSection[] {
       items: [
         { label: "Team", to: "/org", icon: IconUsersGroup },
         { label: "Learning progress", to: "/learning-progress", icon: IconChartBar },
+        // Team licenses (quotes, invoices, seats): the organization's admins and owners.
+        ...(activeRole && roleAtLeast(activeRole, "admin")
+          ? [{ label: "Licenses", to: "/organization/licenses" as const, icon: IconLicense }]
+          : []),
       ],
     });
   }
@@ -73,6 +82,7 @@ export function navSectionsFor(me: MeResponse): NavSection[] {
         { label: "Question pools", to: "/admin/question-pools", icon: IconListCheck },
         { label: "Academy", to: "/admin/academy", icon: IconSchool },
         { label: "CPD audits", to: "/admin/academy/cpd/audits", icon: IconListCheck },
+        { label: "Licenses", to: "/admin/billing/licenses", icon: IconLicense },
       ],
     });
   }
