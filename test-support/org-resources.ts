@@ -330,6 +330,7 @@ export const RESOURCES: Record<string, Resource> = {
   programKey: { scope: "shared", because: CATALOG },
   pathId: { scope: "shared", because: "CPD paths are one catalog for every learner" },
   itemId: { scope: "shared", because: "CPD library items are one catalog for every learner" },
+  eventId: { scope: "shared", because: "CPD live events are one calendar for every learner; only staff change them" },
   suggestionId: {
     scope: "shared",
     because:

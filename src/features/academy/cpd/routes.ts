@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../../platform/context.js";
 import { auditRoutes } from "./audits/routes.js";
 import { cpdDashboardRoutes } from "./dashboard/routes.js";
+import { cpdEventRoutes } from "./events/routes.js";
 import { cpdLibraryRoutes } from "./library/routes.js";
 import { cpdPathRoutes } from "./paths/routes.js";
 import { selfCertRoutes } from "./self-cert/routes.js";
@@ -15,6 +16,7 @@ import { suggestionRoutes } from "./suggestions/routes.js";
 export const cpdRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(cpdPathRoutes, { ctx });
   await app.register(cpdLibraryRoutes, { ctx });
+  await app.register(cpdEventRoutes, { ctx });
   await app.register(cpdDashboardRoutes, { ctx });
   await app.register(selfCertRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
