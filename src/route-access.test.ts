@@ -17,6 +17,7 @@ const EXPECTED: Record<string, Access> = {
   "POST /api/auth/resend-confirmation": "public",
   "POST /api/auth/login": "public",
   "POST /api/auth/logout": "public",
+  "GET /api/auth/session": "public",
   "POST /api/auth/password-reset": "public",
   "POST /api/auth/password-reset/confirm": "public",
   "GET /api/me": "user",

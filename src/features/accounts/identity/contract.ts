@@ -77,6 +77,10 @@ export const MeResponse = z.object({
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
+/** The session probe: who is signed in, or `me: null` when nobody is (answered with 200, never 401). */
+export const SessionResponse = z.object({ me: MeResponse.nullable() });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
 export const SessionInfo = z.object({
   id: z.string(),
   createdAt: z.iso.datetime(),

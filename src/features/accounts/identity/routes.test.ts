@@ -45,6 +45,19 @@ describe.each(TEST_ENGINES)("identity routes on %s", (engine) => {
     expect((await json(t, "GET", "/api/me", undefined, sessionCookie(login))).statusCode).toBe(401);
   });
 
+  it("answers the session probe with 200 whether or not someone is signed in", async () => {
+    const user = await buildUser(t.ctx);
+    const anonymous = await json(t, "GET", "/api/auth/session");
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ me: null });
+    const stale = await json(t, "GET", "/api/auth/session", undefined, "pulse_session=not-a-session");
+    expect(stale.statusCode).toBe(200);
+    expect(stale.json()).toEqual({ me: null });
+    const signedIn = await json(t, "GET", "/api/auth/session", undefined, user.cookie);
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().me.user).toMatchObject({ id: user.userId, email: user.email });
+  });
+
   it("answers sign-up the same for a taken address and tells its owner by mail", async () => {
     const user = await buildUser(t.ctx);
     const again = await json(t, "POST", "/api/auth/signup", {

@@ -12,6 +12,7 @@ import {
   PasswordResetConfirmBody,
   SessionList,
   SessionParams,
+  SessionResponse,
   SetActiveOrganizationBody,
   SignupBody,
   TokenBody,
@@ -83,6 +84,12 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
       schema: { tags, body: PasswordResetConfirmBody, response: { 200: Accepted } },
     },
     async (req) => identity.confirmPasswordReset(ctx, req.body),
+  );
+
+  app.get(
+    "/api/auth/session",
+    { config: { access: "public" }, schema: { tags, response: { 200: SessionResponse } } },
+    async (req) => ({ me: req.actor ? await identity.meOf(ctx.database.db, req.actor) : null }),
   );
 
   const me = ["me"];

@@ -7,22 +7,17 @@ import type {
   PasswordResetBody,
   PasswordResetConfirmBody,
   SessionList,
+  SessionResponse,
   SignupBody,
   TokenBody,
   UpdateProfileBody,
 } from "../../../../src/features/accounts/identity/contract";
-import { isApiError } from "../../../api/api-error";
 import { api } from "../../../api/http-client";
 import { meKeys, organizationKeys } from "../../../api/query-keys";
 
-/** The signed-in person, or null when signed out (the API answers 401). */
+/** The signed-in person, or null when signed out (the session probe answers 200 either way, so no 401 is logged). */
 export async function fetchMe(): Promise<MeResponse | null> {
-  try {
-    return await api.get<MeResponse>("/api/me");
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
+  return (await api.get<SessionResponse>("/api/auth/session")).me;
 }
 
 export const meQueryOptions = queryOptions({
