@@ -25,6 +25,7 @@ import { alertRoutes } from "./features/health/alerts/routes.js";
 import { clientExportRoutes } from "./features/health/clients/export/routes.js";
 import { clientImportRoutes } from "./features/health/clients/import/routes.js";
 import { clientRoutes } from "./features/health/clients/routes.js";
+import { homeRoutes } from "./features/health/home/routes.js";
 import { pulseRoutes } from "./features/health/pulses/routes.js";
 import { reportRoutes } from "./features/health/reports/routes.js";
 import { segmentRoutes } from "./features/health/segments/routes.js";
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(pulseRoutes, { ctx });
   await app.register(segmentRoutes, { ctx });
   await app.register(reportRoutes, { ctx });
+  await app.register(homeRoutes, { ctx });
   await app.register(alertRoutes, { ctx });
   await app.register(assessmentRoutes, { ctx });
   await app.register(learningRoutes, { ctx });

@@ -150,6 +150,7 @@ const EXPECTED: Record<string, Access> = {
   "GET /api/organizations/:orgId/reports/pulse-health": "org:member",
   "GET /api/organizations/:orgId/reports/pulse-reasons": "org:member",
   "GET /api/organizations/:orgId/reports/facets": "org:member",
+  "GET /api/organizations/:orgId/home": "org:member",
   // health: alerts, inbox, notification preferences, alert settings
   "GET /api/organizations/:orgId/alerts": "org:manager",
   "POST /api/organizations/:orgId/alerts/:alertId/claim": "org:member",
