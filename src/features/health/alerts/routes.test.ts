@@ -62,6 +62,9 @@ describe.each(TEST_ENGINES)("risk alerts on %s", (engine) => {
       escalatedAt: string | null;
       superseded: boolean;
       currentLevel: string | null;
+      status: string;
+      resolvedAt: string | null;
+      resolvedByEntryId: string | null;
     }[];
   const alertOf = async (clientId: string) => (await alertsList()).find((a) => a.clientId === clientId);
 
