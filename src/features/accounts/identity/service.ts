@@ -5,4 +5,4 @@ export { createConfirmedUser, ensurePlatformAdmin } from "./service/platform-adm
 export { getMe, listSessions, meOf, revokeMySession, setActiveOrganization, updateProfile } from "./service/profile.js";
 export { confirmEmail, resendConfirmation, signup } from "./service/registration.js";
 export { login, logout, openSession, resolveActor } from "./service/sign-in.js";
-export { userNameOf, userTimeZoneOf } from "./service/user-directory.js";
+export { contactsOf, type UserContact, userNameOf, userTimeZoneOf } from "./service/user-directory.js";

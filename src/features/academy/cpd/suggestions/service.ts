@@ -3,7 +3,7 @@ import { AppError, notFound } from "../../../../kernel/app-error.js";
 import type { Actor } from "../../../../kernel/auth.js";
 import type { AppContext } from "../../../../platform/context.js";
 import type { Db, Tx } from "../../../../platform/db/database.js";
-import { users } from "../../../accounts/identity/schema.js";
+import { contactsOf } from "../../../accounts/identity/service.js";
 import { assertCpdOpen } from "../library/access.js";
 import type { StaffSuggestionView, StatusBody, SuggestionBody, SuggestionView } from "./contract.js";
 import { cpdSuggestionStatusLog, cpdSuggestions, cpdSuggestionVotes, type SuggestionStatus } from "./schema.js";
@@ -147,15 +147,10 @@ async function staffViews(db: Db, rows: Row[], viewerId: string): Promise<StaffS
   const base = await views(db, rows, viewerId);
   if (base.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const authors = await db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(
-      inArray(
-        users.id,
-        rows.map((r) => r.authorId),
-      ),
-    );
+  const authors = await contactsOf(
+    db,
+    rows.map((r) => r.authorId),
+  );
   const log = await db
     .select()
     .from(cpdSuggestionStatusLog)
@@ -244,10 +239,7 @@ export async function changeSuggestionStatus(
       note,
       at: now,
     });
-    const [author] = await tx
-      .select({ email: users.email, name: users.name })
-      .from(users)
-      .where(eq(users.id, row.authorId));
+    const [author] = await contactsOf(tx, [row.authorId]);
     if (author) {
       await ctx.mail.queue(tx as Tx, {
         to: author.email,
