@@ -8,12 +8,13 @@ import type { Database } from "./database.js";
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../../migrations", import.meta.url));
 
 /** PostgreSQL errors a concurrent `create table if not exists` / insert of the lock row may raise. */
-const ALREADY_CREATED = new Set(["23505", "42P07"]);
+const ALREADY_CREATED = new Set(["23505", "42P06", "42P07"]);
 
 /**
  * Applies every pending drizzle-kit migration; safe to call on every start and from several processes.
  *
- * On PostgreSQL the migrations run in one transaction that first locks the row of `pulse_migration_lock`
+ * On PostgreSQL the migrations run in one transaction that first locks the row of `drizzle.pulse_migration_lock`
+ * (beside drizzle's journal, outside the data schema that backups copy)
  * (`select … for update`): a second process waits on that row, then finds nothing left to apply. The lock
  * ends with the transaction, so it holds behind a transaction pooler (PgBouncer) and on engines without
  * advisory locks, where a session advisory lock would be lost or ignored.
@@ -28,7 +29,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
   await ensureLockRow(db);
   const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
   await db.transaction(async (tx) => {
-    await tx.execute(sql`select id from pulse_migration_lock where id = 1 for update`);
+    await tx.execute(sql`select id from drizzle.pulse_migration_lock where id = 1 for update`);
     // Drizzle's own migrator, run inside this transaction: its "last applied" read comes after the lock,
     // and its transaction becomes a savepoint of this one.
     const session = {
@@ -43,8 +44,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
 
 async function ensureLockRow(db: NodePgDatabase): Promise<void> {
   for (const statement of [
-    sql`create table if not exists pulse_migration_lock (id smallint primary key)`,
-    sql`insert into pulse_migration_lock (id) values (1) on conflict do nothing`,
+    sql`create schema if not exists drizzle`,
+    sql`create table if not exists drizzle.pulse_migration_lock (id smallint primary key)`,
+    sql`insert into drizzle.pulse_migration_lock (id) values (1) on conflict do nothing`,
   ]) {
     try {
       await db.execute(statement);
