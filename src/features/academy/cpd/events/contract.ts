@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { instant } from "../../../../kernel/calendar-date.js";
+import { Text } from "../../../../kernel/text.js";
 import { EVENT_KINDS, REGISTRATION_STATUSES } from "./schema.js";
 
 /**
@@ -8,7 +10,7 @@ import { EVENT_KINDS, REGISTRATION_STATUSES } from "./schema.js";
 export const EventKind = z.enum(EVENT_KINDS);
 export const RegistrationStatus = z.enum(REGISTRATION_STATUSES);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => Text.trim().min(1, "is required").max(max);
 const isZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
@@ -25,12 +27,12 @@ const EventFields = z.object({
   heading: text(100),
   host: text(100),
   kind: EventKind,
-  startsAt: z.iso.datetime({ offset: true }),
-  endsAt: z.iso.datetime({ offset: true }),
+  startsAt: instant(),
+  endsAt: instant(),
   timeZone: text(64).refine(isZone, "must be an IANA time zone"),
   joinUrl: z.url({ protocol: /^https?$/ }).max(2000),
   capacity: z.number().int().min(1).max(100_000).nullable(),
-  description: z.string().trim().max(5000),
+  description: Text.trim().max(5000),
 });
 
 const endsAfterStart = (v: { startsAt?: string; endsAt?: string }) =>
