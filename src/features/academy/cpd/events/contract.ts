@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { instant } from "../../../../kernel/calendar-date.js";
-import { Text } from "../../../../kernel/text.js";
+import { storableText, Text } from "../../../../kernel/text.js";
 import { EVENT_KINDS, REGISTRATION_STATUSES } from "./schema.js";
 
 /**
@@ -30,7 +30,10 @@ const EventFields = z.object({
   startsAt: instant(),
   endsAt: instant(),
   timeZone: text(64).refine(isZone, "must be an IANA time zone"),
-  joinUrl: z.url({ protocol: /^https?$/ }).max(2000),
+  joinUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .check(storableText),
   capacity: z.number().int().min(1).max(100_000).nullable(),
   description: Text.trim().max(5000),
 });
