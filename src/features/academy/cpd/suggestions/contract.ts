@@ -51,6 +51,8 @@ export type SuggestionView = z.infer<typeof SuggestionView>;
 export const StaffSuggestionView = SuggestionView.extend({
   author: z.object({ id: z.string(), name: z.string(), email: z.string() }),
   log: z.array(StatusLogView),
+  /** The statuses staff may move it to next (empty once published or declined). */
+  next: z.array(z.enum(SUGGESTION_STATUSES)),
 });
 export type StaffSuggestionView = z.infer<typeof StaffSuggestionView>;
 

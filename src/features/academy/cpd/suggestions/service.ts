@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, notInArray, type SQL, sql } from "drizzle-orm";
 import { AppError, notFound } from "../../../../kernel/app-error.js";
 import type { Actor } from "../../../../kernel/auth.js";
 import type { AppContext } from "../../../../platform/context.js";
@@ -84,6 +84,12 @@ export async function mySuggestions(ctx: AppContext, actor: Actor): Promise<Sugg
 export async function suggestionsToSupport(ctx: AppContext, actor: Actor): Promise<SuggestionView[]> {
   await assertCpdOpen(ctx, actor);
   const db = ctx.database.db;
+  const where = and(ne(cpdSuggestions.authorId, actor.userId), notInArray(cpdSuggestions.status, ["declined"]));
+  return views(db, await mostSupported(db, where, desc(cpdSuggestions.createdAt)), actor.userId);
+}
+
+/** Suggestions matching `where`, most supported first, then by `tieBreak` (at most LIMIT). */
+async function mostSupported(db: Db, where: SQL | undefined, tieBreak: SQL): Promise<Row[]> {
   const tally = db
     .select({ id: cpdSuggestionVotes.suggestionId, n: count().as("n") })
     .from(cpdSuggestionVotes)
@@ -93,14 +99,10 @@ export async function suggestionsToSupport(ctx: AppContext, actor: Actor): Promi
     .select({ s: cpdSuggestions })
     .from(cpdSuggestions)
     .leftJoin(tally, eq(tally.id, cpdSuggestions.id))
-    .where(and(ne(cpdSuggestions.authorId, actor.userId), notInArray(cpdSuggestions.status, ["declined"])))
-    .orderBy(sql`coalesce(${tally.n}, 0) desc`, desc(cpdSuggestions.createdAt), asc(cpdSuggestions.id))
+    .where(where)
+    .orderBy(sql`coalesce(${tally.n}, 0) desc`, tieBreak, asc(cpdSuggestions.id))
     .limit(LIMIT);
-  return views(
-    db,
-    rows.map((r) => r.s),
-    actor.userId,
-  );
+  return rows.map((r) => r.s);
 }
 
 async function load(db: Db, id: string): Promise<Row> {
@@ -161,6 +163,7 @@ async function staffViews(db: Db, rows: Row[], viewerId: string): Promise<StaffS
     return {
       ...v,
       author: authors.find((a) => a.id === authorId) ?? { id: authorId, name: "", email: "" },
+      next: [...allowedNext(v.status)],
       log: log
         .filter((e) => e.suggestionId === v.id)
         .map((e) => ({
@@ -181,23 +184,8 @@ export async function rankedSuggestions(
   where: { status?: SuggestionStatus },
 ): Promise<StaffSuggestionView[]> {
   const db = ctx.database.db;
-  const tally = db
-    .select({ id: cpdSuggestionVotes.suggestionId, n: count().as("n") })
-    .from(cpdSuggestionVotes)
-    .groupBy(cpdSuggestionVotes.suggestionId)
-    .as("tally");
-  const rows = await db
-    .select({ s: cpdSuggestions })
-    .from(cpdSuggestions)
-    .leftJoin(tally, eq(tally.id, cpdSuggestions.id))
-    .where(where.status ? eq(cpdSuggestions.status, where.status) : undefined)
-    .orderBy(sql`coalesce(${tally.n}, 0) desc`, asc(cpdSuggestions.createdAt), asc(cpdSuggestions.id))
-    .limit(LIMIT);
-  return staffViews(
-    db,
-    rows.map((r) => r.s),
-    actor.userId,
-  );
+  const filter = where.status ? eq(cpdSuggestions.status, where.status) : undefined;
+  return staffViews(db, await mostSupported(db, filter, asc(cpdSuggestions.createdAt)), actor.userId);
 }
 
 /**

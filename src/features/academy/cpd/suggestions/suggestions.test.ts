@@ -126,7 +126,11 @@ describe.each(TEST_ENGINES)("CPD topic suggestions (%s)", (engine) => {
 
     const review = await call("PATCH", url, staff.cookie, { status: "under_review", note: "Looking into it" });
     expect(review.statusCode).toBe(200);
-    expect(review.json()).toMatchObject({ status: "under_review", staffNote: "Looking into it" });
+    expect(review.json()).toMatchObject({
+      status: "under_review",
+      staffNote: "Looking into it",
+      next: ["planned", "declined"],
+    });
     expect(await t.lastMailTo(author.email)).toMatchObject({ subject: "Your CPD topic suggestion is under review" });
     expect((await t.lastMailTo(author.email))?.text).toContain("Looking into it");
 
@@ -143,6 +147,7 @@ describe.each(TEST_ENGINES)("CPD topic suggestions (%s)", (engine) => {
       ["under_review", "planned"],
       ["planned", "published"],
     ]);
+    expect(published.json().next).toEqual([]);
     expect(await t.lastMailTo(author.email)).toMatchObject({ subject: "Your CPD topic suggestion is published" });
     const final = await call("PATCH", url, staff.cookie, { status: "declined" });
     expect(final.statusCode).toBe(400);

@@ -5,11 +5,11 @@ import { ErrorAlert } from "../../../../ui/ErrorAlert";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { SectionCard } from "../../../../ui/SectionCard";
 import { ScrollRegion } from "../ScrollRegion";
-import { KIND_LABELS, NEXT_STATUSES, STATUS_LABELS, useChangeStatus, useStaffSuggestions } from "./queries";
+import { KIND_LABELS, STATUS_LABELS, useChangeStatus, useStaffSuggestions } from "./queries";
 
 function StatusChange({ s }: { s: StaffSuggestionView }) {
   const change = useChangeStatus(s.id);
-  const next = NEXT_STATUSES[s.status] ?? [];
+  const next = s.next;
   const [status, setStatus] = useState<string | null>(null);
   const [note, setNote] = useState("");
   if (next.length === 0) return <Text fz="sm">Final</Text>;

@@ -32,15 +32,6 @@ export const STATUS_LABELS: Record<string, string> = {
   declined: "Declined",
 };
 
-/** Where staff may move a suggestion next (the server enforces the same rule). */
-export const NEXT_STATUSES: Record<string, string[]> = {
-  submitted: ["under_review", "declined"],
-  under_review: ["planned", "declined"],
-  planned: ["published", "declined"],
-  published: [],
-  declined: [],
-};
-
 export function useMySuggestions() {
   return useQuery({
     queryKey: keys.mine(),
