@@ -118,6 +118,34 @@ async function findTeamInvoice(tx: Tx, event: Stripe.Event) {
 }
 
 /**
+ * Stores the event by its id with its outcome, linked to what it applies to; false when it was stored
+ * before (a redelivery), so the caller does nothing.
+ */
+async function storeEvent(
+  ctx: AppContext,
+  tx: Tx,
+  event: Stripe.Event,
+  outcome: StripeEventOutcome,
+  link: { invoiceId: string } | { subscriptionId: string | null },
+): Promise<boolean> {
+  const stored = await tx
+    .insert(billingEvents)
+    .values({
+      provider: "stripe",
+      eventId: event.id,
+      type: event.type,
+      occurredAt: new Date(event.created * 1000),
+      appliedAt: ctx.clock.now(),
+      ...link,
+      outcome,
+      payload: event as unknown as Record<string, unknown>,
+    })
+    .onConflictDoNothing()
+    .returning({ id: billingEvents.eventId });
+  return stored.length > 0;
+}
+
+/**
  * A Stripe invoice for a purchase order was paid: the same path as a payment staff record (the invoice is
  * paid, the seats open), in the transaction that stores the event. An invoice no longer open (staff
  * recorded the payment first, or it was voided) stores the event as ignored and changes nothing.
@@ -128,23 +156,8 @@ async function applyTeamInvoicePaid(
   event: Stripe.Event,
   invoice: NonNullable<Awaited<ReturnType<typeof lockTeamInvoice>>>,
 ): Promise<StripeEventOutcome> {
-  const occurredAt = new Date(event.created * 1000);
   const outcome: StripeEventOutcome = invoice.status === "open" ? "applied" : "ignored";
-  const stored = await tx
-    .insert(billingEvents)
-    .values({
-      provider: "stripe",
-      eventId: event.id,
-      type: event.type,
-      occurredAt,
-      appliedAt: ctx.clock.now(),
-      invoiceId: invoice.id,
-      outcome,
-      payload: event as unknown as Record<string, unknown>,
-    })
-    .onConflictDoNothing()
-    .returning({ id: billingEvents.eventId });
-  if (stored.length === 0) return "duplicate";
+  if (!(await storeEvent(ctx, tx, event, outcome, { invoiceId: invoice.id }))) return "duplicate";
   if (outcome !== "applied") return outcome;
   const stripeInvoiceId = (event.data.object as Stripe.Invoice).id as string;
   await applyInvoicePayment(
@@ -175,21 +188,7 @@ export async function applyStripeEvent(ctx: AppContext, event: Stripe.Event): Pr
     const movesForwardOnly = event.type === "invoice.paid";
     const stale = !movesForwardOnly && sub?.lastEventAt != null && occurredAt < sub.lastEventAt;
     const outcome: StripeEventOutcome = !sub ? "ignored" : stale ? "stale" : "applied";
-    const stored = await tx
-      .insert(billingEvents)
-      .values({
-        provider: "stripe",
-        eventId: event.id,
-        type: event.type,
-        occurredAt,
-        appliedAt: ctx.clock.now(),
-        subscriptionId: sub?.id ?? null,
-        outcome,
-        payload: event as unknown as Record<string, unknown>,
-      })
-      .onConflictDoNothing()
-      .returning({ id: billingEvents.eventId });
-    if (stored.length === 0) return "duplicate";
+    if (!(await storeEvent(ctx, tx, event, outcome, { subscriptionId: sub?.id ?? null }))) return "duplicate";
     if (!sub || outcome !== "applied") return outcome;
 
     await linkStripeIds(tx, sub, event);
